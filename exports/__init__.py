@@ -1,0 +1,1 @@
+"""Client deliverables: the Excel workbook and the PDF report. Pure Python, no Qt."""

@@ -1,0 +1,1 @@
+"""The domain: capability model, assessment, scoring and roadmap. Pure Python, no Qt."""
