@@ -1,0 +1,106 @@
+"""The ``planner`` command line.
+
+``planner [FILE.roadmap]`` opens the desktop app; the subcommands work without a display. Exit
+codes: 0 success, 2 bad input or usage (one line on stderr naming the file and the problem), 1 an
+internal error (a line on stderr and the details in the log, never a traceback on the terminal).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from planner import APP_NAME, __version__
+from planner.logsetup import setup_logging
+
+__all__ = ["UsageError", "main"]
+
+log = logging.getLogger("planner.cli")
+EXIT_OK, EXIT_INTERNAL, EXIT_BAD_INPUT = 0, 1, 2
+
+
+class UsageError(Exception):
+    """Bad input from the user: printed as one line, exit code 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(message)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the parser of every subcommand."""
+    from planner import cli_commands as cmd
+
+    parser = _Parser(prog="planner", description=f"{APP_NAME}: score a FinOps practice and plan its roadmap.")
+    parser.add_argument("--version", action="version", version=f"planner {__version__}")
+    parser.add_argument("--smoke-test", action="store_true", help="start the app, exercise every page, exit")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    def add(name: str, func: Callable[[argparse.Namespace], int], help_text: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        p.set_defaults(func=func)
+        return p
+
+    add("models", cmd.cmd_models, "list the bundled capability models")
+    p = add("new", cmd.cmd_new, "create a new, unscored project file")
+    p.add_argument("-o", "--output", required=True, type=Path, help="the .roadmap file to create")
+    p.add_argument("--client", required=True, help="the client's name")
+    p.add_argument("--model", default=None, help="capability model id (see 'planner models')")
+    p.add_argument("--force", action="store_true", help="overwrite an existing file")
+    p = add("validate", cmd.cmd_validate, "report every problem in a project file")
+    p.add_argument("file", type=Path)
+    p = add("summary", cmd.cmd_summary, "scores and levels: overall, per domain, per capability")
+    p.add_argument("file", type=Path)
+    p.add_argument("--json", action="store_true", help="machine-readable output (documented shape)")
+    for extra in cmd.EXTRA_COMMANDS:
+        extra(add)
+    return parser
+
+
+def _split_gui_file(args: list[str]) -> tuple[Path | None, bool] | None:
+    """Return (file, smoke) when the arguments ask for the desktop app, else ``None``."""
+    from planner import cli_commands as cmd
+
+    commands = cmd.command_names()
+    rest = [a for a in args if a != "--smoke-test"]
+    smoke = len(rest) != len(args)
+    if not rest:
+        return None, smoke
+    if len(rest) == 1 and not rest[0].startswith("-") and rest[0] not in commands:
+        return Path(rest[0]), smoke
+    return None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    setup_logging()
+    try:
+        gui = _split_gui_file(args)
+        if gui is not None:
+            from planner import cli_commands as cmd
+
+            return cmd.launch_gui(gui[0], smoke=gui[1])
+        parser = build_parser()
+        ns = parser.parse_args(args)
+        if ns.command is None:
+            parser.print_help()
+            return EXIT_OK
+        result: int = ns.func(ns)
+        return result
+    except UsageError as exc:
+        print(f"planner: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        print("planner: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # the last line of defence: no traceback for users
+        log.exception("internal error")
+        from planner.logsetup import log_path
+
+        print(f"planner: internal error ({type(exc).__name__}); details are in {log_path()}", file=sys.stderr)
+        return EXIT_INTERNAL

@@ -1,0 +1,1 @@
+"""Project files and bundled models: strict loading, validation, migration and atomic saving."""

@@ -1,0 +1,146 @@
+"""Strict JSON decoding and stable encoding for project and model files.
+
+Decoding refuses what :func:`json.loads` would quietly accept or crash on: a file over
+:data:`MAX_FILE_BYTES` (checked before reading it whole), bytes that are not UTF-8 (a UTF-8 byte
+order mark is accepted), ``NaN``/``Infinity``, duplicate keys, integers of more than
+:data:`MAX_INT_DIGITS` digits, nesting deeper than :data:`MAX_DEPTH`, and lone surrogates in
+strings (which could not be written back). Each refusal is a :class:`JsonRefused` whose message
+a user can read.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+__all__ = ["MAX_DEPTH", "MAX_FILE_BYTES", "MAX_INT_DIGITS", "JsonRefused", "dumps_bytes", "loads_bytes", "read_limited"]
+
+#: Largest project file accepted (a real engagement is well under 2 MB).
+MAX_FILE_BYTES = 20 * 1024 * 1024
+#: Deepest nesting of lists/objects accepted (a project needs about 8).
+MAX_DEPTH = 64
+#: Longest integer accepted, in digits.
+MAX_INT_DIGITS = 18
+
+
+class JsonRefused(ValueError):
+    """The bytes are not acceptable JSON; the message says why in plain words."""
+
+
+def read_limited(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """Read a whole file, refusing one larger than ``limit`` bytes before reading it.
+
+    Raises:
+        JsonRefused: the file is too large.
+        OSError: it cannot be read.
+    """
+    with path.open("rb") as handle:
+        size = handle.seek(0, 2)
+        if size > limit:
+            raise JsonRefused(f"the file is too large ({size / 1048576:.1f} MB; the limit is {limit // 1048576} MB)")
+        handle.seek(0)
+        return handle.read(limit + 1)
+
+
+def _reject_constant(name: str) -> Any:
+    raise JsonRefused(f"it contains {name}, which is not a valid JSON number")
+
+
+def _parse_int(text: str) -> int:
+    digits = text.lstrip("-")
+    if len(digits) > MAX_INT_DIGITS:
+        raise JsonRefused(f"it contains a {len(digits)}-digit number, far larger than any value a project holds")
+    return int(text)
+
+
+def _parse_float(text: str) -> float:
+    value = float(text)
+    if value in (float("inf"), float("-inf")):
+        raise JsonRefused(f"it contains the number {text[:20]}, too large to represent")
+    return value
+
+
+def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise JsonRefused(f"the key {key[:40]!r} appears twice in the same object")
+        result[key] = value
+    return result
+
+
+def _depth_and_surrogates(value: Any) -> None:
+    """Walk the parsed value iteratively, refusing deep nesting and lone surrogates."""
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, str):
+            _check_text(item)
+            continue
+        if not isinstance(item, (list, dict)):
+            continue
+        if depth > MAX_DEPTH:
+            raise JsonRefused(f"it is nested more than {MAX_DEPTH} levels deep")
+        if isinstance(item, dict):
+            for key, child in item.items():
+                _check_text(key)
+                stack.append((child, depth + 1))
+        else:
+            stack.extend((child, depth + 1) for child in item)
+
+
+def _check_text(text: str) -> None:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise JsonRefused("it contains an invalid character (a lone surrogate escape such as \\ud800)") from None
+
+
+def loads_bytes(data: bytes) -> Any:
+    """Decode strict JSON from UTF-8 bytes.
+
+    Raises:
+        JsonRefused: with a plain reason.
+    """
+    if not data.strip():
+        raise JsonRefused("the file is empty")
+    if len(data) > MAX_FILE_BYTES:
+        raise JsonRefused(f"the file is too large (the limit is {MAX_FILE_BYTES // 1048576} MB)")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise JsonRefused(f"it is not UTF-8 text (invalid byte at position {exc.start})") from None
+    if "\x00" in text:
+        raise JsonRefused("it is a binary file, not a project file")
+    try:
+        value = json.loads(
+            text,
+            object_pairs_hook=_pairs,
+            parse_constant=_reject_constant,
+            parse_int=_parse_int,
+            parse_float=_parse_float,
+        )
+    except JsonRefused:
+        raise
+    except RecursionError:
+        raise JsonRefused(f"it is nested more than {MAX_DEPTH} levels deep") from None
+    except json.JSONDecodeError as exc:
+        where = f"line {exc.lineno}, column {exc.colno}"
+        if exc.pos >= len(text.rstrip()):
+            raise JsonRefused(f"it ends too early ({where}); the file looks truncated") from None
+        raise JsonRefused(f"it is not valid JSON ({exc.msg.lower()} at {where})") from None
+    except ValueError as exc:  # e.g. int conversion limits
+        raise JsonRefused(f"it is not valid JSON ({exc})") from None
+    _depth_and_surrogates(value)
+    return value
+
+
+def dumps_bytes(value: Any) -> bytes:
+    """Encode JSON as UTF-8 bytes: 2-space indent, keys in the order given, newline at the end.
+
+    Raises:
+        ValueError: the value holds NaN/Infinity or text that cannot be encoded.
+    """
+    text = json.dumps(value, indent=2, ensure_ascii=False, allow_nan=False)
+    return (text + "\n").encode("utf-8")
