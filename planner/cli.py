@@ -12,6 +12,7 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from planner import APP_NAME, __version__
 from planner.logsetup import setup_logging
@@ -56,9 +57,27 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("summary", cmd.cmd_summary, "scores and levels: overall, per domain, per capability")
     p.add_argument("file", type=Path)
     p.add_argument("--json", action="store_true", help="machine-readable output (documented shape)")
-    for extra in cmd.EXTRA_COMMANDS:
-        extra(add)
+    for module_name in _COMMAND_MODULES:
+        module = _optional_module(module_name)
+        if module is not None:
+            module.register(add)
     return parser
+
+
+#: Modules that add subcommands through a ``register(add)`` function.
+_COMMAND_MODULES = ("planner.cli_roadmap", "planner.cli_export")
+
+
+def _optional_module(name: str) -> Any:
+    """Import a command module, or return ``None`` if this build does not include it."""
+    import importlib
+
+    try:
+        return importlib.import_module(name)
+    except ModuleNotFoundError as exc:
+        if exc.name != name:
+            raise
+        return None
 
 
 def _split_gui_file(args: list[str]) -> tuple[Path | None, bool] | None:

@@ -17,11 +17,10 @@ from planner.storage.errors import ProjectFileError
 from planner.storage.models import DEFAULT_MODEL, bundled_models, load_bundled_model
 from planner.storage.projectfile import check_project_file, load_project, save_project
 
-__all__ = ["EXTRA_COMMANDS", "command_names", "launch_gui", "summary_json"]
+__all__ = ["AddCommand", "command_names", "launch_gui", "summary_json"]
 
+#: The ``add(name, func, help)`` callable a command module's ``register`` receives.
 AddCommand = Callable[[str, Callable[[argparse.Namespace], int], str], argparse.ArgumentParser]
-#: Hooks that add more subcommands (roadmap, export, demo) to the parser.
-EXTRA_COMMANDS: list[Callable[[AddCommand], None]] = []
 
 
 def command_names() -> set[str]:
