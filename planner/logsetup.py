@@ -32,11 +32,17 @@ def setup_logging(level: int = logging.INFO) -> Path | None:
     """
     logger = logging.getLogger("planner")
     logger.setLevel(level)
-    for handler in logger.handlers:
-        if isinstance(handler, logging.handlers.RotatingFileHandler):
-            return Path(handler.baseFilename)
     try:
         path = log_dir() / LOG_NAME
+    except OSError:
+        return None
+    for existing in list(logger.handlers):
+        if isinstance(existing, logging.handlers.RotatingFileHandler):
+            if Path(existing.baseFilename) == path.resolve():
+                return path
+            logger.removeHandler(existing)  # the data folder moved (tests, portable installs)
+            existing.close()
+    try:
         handler = logging.handlers.RotatingFileHandler(
             path, maxBytes=_MAX_BYTES, backupCount=_BACKUPS, encoding="utf-8"
         )

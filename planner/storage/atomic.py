@@ -4,6 +4,9 @@ Used for project files, autosaves and every export. The bytes are fully built in
 caller first; then: a temporary file in the target's folder, write, flush, fsync, copy the old
 file's permissions, keep the old file as ``<name>.bak`` when asked, ``os.replace``, fsync the
 folder. On any failure the temporary file is removed and the old file is untouched.
+
+A file that did not exist before is created readable and writable by its owner only (0600 on
+POSIX): project files and exports hold client data. An existing file keeps its permissions.
 """
 
 from __future__ import annotations

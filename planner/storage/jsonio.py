@@ -127,9 +127,10 @@ def loads_bytes(data: bytes) -> Any:
         raise JsonRefused(f"it is nested more than {MAX_DEPTH} levels deep") from None
     except json.JSONDecodeError as exc:
         where = f"line {exc.lineno}, column {exc.colno}"
-        if exc.pos >= len(text.rstrip()):
+        if exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string"):
+            # A JSON string cannot hold a raw line break, so an unterminated one runs to the end.
             raise JsonRefused(f"it ends too early ({where}); the file looks truncated") from None
-        raise JsonRefused(f"it is not valid JSON ({exc.msg.lower()} at {where})") from None
+        raise JsonRefused(f"it is not valid JSON: {exc.msg[:1].lower()}{exc.msg[1:]} ({where})") from None
     except ValueError as exc:  # e.g. int conversion limits
         raise JsonRefused(f"it is not valid JSON ({exc})") from None
     _depth_and_surrogates(value)

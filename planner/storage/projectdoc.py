@@ -10,6 +10,7 @@ back after the known ones, so nothing a newer release stored is lost.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from planner import __version__
@@ -32,6 +33,7 @@ __all__ = ["FORMAT", "TEXT_MAX", "document_problems", "project_from_document", "
 
 FORMAT = "finops-roadmap-planner"
 TEXT_MAX = 200_000
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _TOP = ("format", "schema_version", "saved_by", "model", "engagement", "assessment", "roadmap")
 _ENGAGEMENT = ("client", "title", "consultant", "firm", "assessment_date", "scopes", "summary")
 _CAP = ("applicable", "lenses", "target", "importance", "notes", "internal_notes", "evidence")
@@ -160,14 +162,21 @@ def project_from_document(document: dict[str, Any]) -> Project:
     return Project(model, engagement, assessment, roadmap, saved_by, _extra(document, _TOP))
 
 
+def _valid_date(text: str) -> bool:
+    if not _DATE.fullmatch(text):
+        return False
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
 def _engagement(check: Checker, raw: dict[str, Any]) -> Engagement:
     p = "engagement"
     date = check.text(raw, "assessment_date", p, required=False, max_len=10)
-    if date:
-        try:
-            dt.date.fromisoformat(date)
-        except ValueError:
-            check.add(join_path(p, "assessment_date"), f"must be a date like 2026-11-29, not {date!r}")
+    if date and not _valid_date(date):
+        check.add(join_path(p, "assessment_date"), f"must be a date like 2026-11-29, not {date!r}")
     scopes = [
         check.text_value(s, join_path(join_path(p, "scopes"), i), max_len=500)
         for i, s in enumerate(check.seq(raw, "scopes", p, required=False))
