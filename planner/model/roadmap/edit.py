@@ -1,0 +1,265 @@
+"""Editing operations on a roadmap: small pure functions, each returning a new Roadmap.
+
+None of them changes its input, so undo is "put the old Roadmap back". Bad requests raise
+``ValueError`` with a sentence the app can show as is. They do not re-plan the timeline: call
+:func:`~planner.model.roadmap.schedule.schedule` for that (a consultant may set a start month by
+hand, and the warnings then say if it clashes with a dependency).
+
+Any change to a generated initiative's content, phase or dependencies marks it ``edited`` so that
+regeneration keeps it; reordering and locking do not (they change the plan, not the item).
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from typing import Any
+
+from planner.model.capmodel import EFFORTS
+from planner.model.project import INITIATIVE_STATUSES, Initiative, Roadmap
+from planner.model.roadmap.deps import find_dependency_cycle
+
+__all__ = [
+    "EDITABLE_FIELDS",
+    "add_custom_initiative",
+    "add_dependency",
+    "delete_initiative",
+    "edit_initiative",
+    "move_initiative",
+    "new_initiative_id",
+    "remove_dependency",
+    "reorder_initiative",
+    "set_capacity",
+    "set_locked",
+]
+
+#: Fields :func:`edit_initiative` accepts.
+EDITABLE_FIELDS: tuple[str, ...] = (
+    "capability", "title", "description", "phase", "owner", "effort", "start_month",
+    "duration_months", "status", "depends_on",
+)  # fmt: skip
+MAX_CAPACITY = 50
+MAX_MONTH = 600
+MAX_DURATION = 120
+
+
+def _find(roadmap: Roadmap, initiative_id: str) -> tuple[int, Initiative]:
+    for i, item in enumerate(roadmap.initiatives):
+        if item.id == initiative_id:
+            return i, item
+    raise ValueError(f"There is no initiative {initiative_id!r} in the roadmap.")
+
+
+def _loop_message(roadmap: Roadmap, cycle: list[str]) -> str:
+    titles = {item.id: item.title for item in roadmap.initiatives}
+    path = " -> ".join(f"'{titles.get(i, i)}'" for i in cycle)
+    return f"That would make initiatives depend on each other in a loop: {path}."
+
+
+def _phase_block_end(items: list[Initiative], phase: str) -> int:
+    """Return the index just after the last initiative of ``phase`` (or where its block would go)."""
+    last = max((i for i, item in enumerate(items) if item.phase == phase), default=None)
+    return len(items) if last is None else last + 1
+
+
+def new_initiative_id(roadmap: Roadmap, capability: str, title: str) -> str:
+    """Return a readable id for a custom initiative, unique in the roadmap (``custom.<cap>.<slug>``)."""
+    slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:40].strip("-") or "initiative"
+    base = f"custom.{capability}.{slug}"
+    taken = {item.id for item in roadmap.initiatives}
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate, n = f"{base}-{n}", n + 1
+    return candidate
+
+
+def add_custom_initiative(
+    roadmap: Roadmap,
+    *,
+    capability: str,
+    title: str,
+    phase: str,
+    initiative_id: str | None = None,
+    index: int | None = None,
+    **fields: Any,
+) -> Roadmap:
+    """Return a roadmap with a new custom initiative at the end of its phase (or at ``index`` in it).
+
+    Args:
+        roadmap: the roadmap to start from.
+        capability: the capability it raises.
+        title: a short imperative title.
+        phase: the phase it belongs to.
+        initiative_id: its id (default: :func:`new_initiative_id`).
+        index: position among the phase's initiatives (default: last).
+        **fields: any other field of :data:`EDITABLE_FIELDS`.
+    """
+    if not title.strip():
+        raise ValueError("A new initiative needs a title.")
+    new_id = initiative_id or new_initiative_id(roadmap, capability, title)
+    if any(item.id == new_id for item in roadmap.initiatives):
+        raise ValueError(f"There is already an initiative {new_id!r}.")
+    _check_phase(roadmap, phase)
+    item = Initiative(id=new_id, capability=capability, title=title.strip(), phase=phase, origin="custom")
+    result = copy.deepcopy(roadmap)
+    result.initiatives.insert(_phase_block_end(result.initiatives, phase), item)
+    if fields:
+        result = edit_initiative(result, new_id, **fields)
+    if index is not None:
+        result = reorder_initiative(result, new_id, index)
+    return result
+
+
+def delete_initiative(roadmap: Roadmap, initiative_id: str) -> Roadmap:
+    """Return a roadmap without that initiative; others no longer depend on it."""
+    pos, _ = _find(roadmap, initiative_id)
+    result = copy.deepcopy(roadmap)
+    del result.initiatives[pos]
+    for item in result.initiatives:
+        if initiative_id in item.depends_on:
+            item.depends_on = [d for d in item.depends_on if d != initiative_id]
+    return result
+
+
+def _check_phase(roadmap: Roadmap, phase: str) -> None:
+    if phase not in {p.id for p in roadmap.phases}:
+        names = ", ".join(p.name for p in roadmap.phases) or "none"
+        raise ValueError(f"There is no phase {phase!r} in this roadmap (phases: {names}).")
+
+
+def _check_value(roadmap: Roadmap, item: Initiative, name: str, value: Any) -> Any:
+    """Return ``value`` checked (and normalised) for field ``name``, or raise ValueError."""
+    if name in ("title", "capability"):
+        if not isinstance(value, str) or not value.strip():
+            raise ValueError(f"The {name} of an initiative cannot be empty.")
+        return value.strip()
+    if name in ("description", "owner"):
+        if not isinstance(value, str):
+            raise ValueError(f"The {name} must be text.")
+        return value
+    if name == "phase":
+        _check_phase(roadmap, value)
+        return value
+    if name == "effort" and value not in EFFORTS:
+        raise ValueError(f"Effort must be one of {', '.join(EFFORTS)}, not {value!r}.")
+    if name == "status" and value not in INITIATIVE_STATUSES:
+        raise ValueError(f"Status must be one of {', '.join(INITIATIVE_STATUSES)}, not {value!r}.")
+    if name in ("start_month", "duration_months"):
+        low, high = (0, MAX_MONTH) if name == "start_month" else (1, MAX_DURATION)
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            what = "The start month" if name == "start_month" else "The duration"
+            raise ValueError(f"{what} must be a whole number from {low} to {high}, not {value!r}.")
+    if name == "depends_on":
+        ids = {other.id for other in roadmap.initiatives}
+        deps = list(dict.fromkeys(value))
+        for dep in deps:
+            if dep == item.id:
+                raise ValueError(f"'{item.title}' cannot depend on itself.")
+            if dep not in ids:
+                raise ValueError(f"There is no initiative {dep!r} to depend on.")
+        return deps
+    return value
+
+
+def edit_initiative(roadmap: Roadmap, initiative_id: str, **changes: Any) -> Roadmap:
+    """Return a roadmap with some fields of one initiative changed.
+
+    Changing anything on a generated initiative marks it ``edited``. Moving it to another phase
+    this way keeps its place in the list order; :func:`move_initiative` also places it.
+
+    Raises:
+        ValueError: an unknown field, a bad value, or dependencies that would form a loop.
+    """
+    unknown = sorted(set(changes) - set(EDITABLE_FIELDS))
+    if unknown:
+        raise ValueError(f"These fields cannot be edited: {', '.join(unknown)}.")
+    pos, item = _find(roadmap, initiative_id)
+    checked = {name: _check_value(roadmap, item, name, value) for name, value in changes.items()}
+    result = copy.deepcopy(roadmap)
+    target = result.initiatives[pos]
+    changed = False
+    for name, value in checked.items():
+        if getattr(target, name) != value:
+            setattr(target, name, copy.deepcopy(value))
+            changed = True
+    if not changed:
+        return result
+    if "depends_on" in checked:
+        cycle = find_dependency_cycle(result)
+        if cycle:
+            raise ValueError(_loop_message(result, cycle))
+    if target.origin == "generated":
+        target.edited = True
+    return result
+
+
+def move_initiative(roadmap: Roadmap, initiative_id: str, phase: str, index: int | None = None) -> Roadmap:
+    """Return a roadmap with an initiative moved to ``phase``, at ``index`` among its items (default last)."""
+    _check_phase(roadmap, phase)
+    pos, item = _find(roadmap, initiative_id)
+    if item.phase == phase:
+        return reorder_initiative(roadmap, initiative_id, index) if index is not None else copy.deepcopy(roadmap)
+    result = copy.deepcopy(roadmap)
+    moved = result.initiatives.pop(pos)
+    moved.phase = phase
+    if moved.origin == "generated":
+        moved.edited = True
+    result.initiatives.insert(_phase_block_end(result.initiatives, phase), moved)
+    return reorder_initiative(result, initiative_id, index) if index is not None else result
+
+
+def reorder_initiative(roadmap: Roadmap, initiative_id: str, index: int) -> Roadmap:
+    """Return a roadmap with an initiative at position ``index`` among its phase's initiatives.
+
+    The position is clamped to the phase (0 is first; a large number is last). Within a phase,
+    list order is scheduling priority.
+    """
+    pos, item = _find(roadmap, initiative_id)
+    result = copy.deepcopy(roadmap)
+    moved = result.initiatives.pop(pos)
+    slots = [i for i, other in enumerate(result.initiatives) if other.phase == item.phase]
+    if not slots:
+        result.initiatives.insert(min(pos, len(result.initiatives)), moved)
+        return result
+    index = max(0, min(index, len(slots)))
+    at = slots[index] if index < len(slots) else slots[-1] + 1
+    result.initiatives.insert(at, moved)
+    return result
+
+
+def set_locked(roadmap: Roadmap, initiative_id: str, locked: bool) -> Roadmap:
+    """Return a roadmap with an initiative locked (kept as is by regeneration) or unlocked."""
+    pos, _ = _find(roadmap, initiative_id)
+    result = copy.deepcopy(roadmap)
+    result.initiatives[pos].locked = locked
+    return result
+
+
+def set_capacity(roadmap: Roadmap, capacity: int) -> Roadmap:
+    """Return a roadmap allowing ``capacity`` initiatives at once (1 to 50)."""
+    if isinstance(capacity, bool) or not isinstance(capacity, int) or not 1 <= capacity <= MAX_CAPACITY:
+        raise ValueError(f"Capacity must be a whole number of initiatives from 1 to {MAX_CAPACITY}, not {capacity!r}.")
+    result = copy.deepcopy(roadmap)
+    result.capacity = capacity
+    return result
+
+
+def add_dependency(roadmap: Roadmap, initiative_id: str, depends_on: str) -> Roadmap:
+    """Return a roadmap where ``initiative_id`` also depends on ``depends_on``.
+
+    Raises:
+        ValueError: either id is unknown, they are the same, or the link would close a loop.
+    """
+    _, item = _find(roadmap, initiative_id)
+    _, other = _find(roadmap, depends_on)
+    if depends_on in item.depends_on:
+        raise ValueError(f"'{item.title}' already depends on '{other.title}'.")
+    return edit_initiative(roadmap, initiative_id, depends_on=[*item.depends_on, depends_on])
+
+
+def remove_dependency(roadmap: Roadmap, initiative_id: str, depends_on: str) -> Roadmap:
+    """Return a roadmap where ``initiative_id`` no longer depends on ``depends_on``."""
+    _, item = _find(roadmap, initiative_id)
+    if depends_on not in item.depends_on:
+        raise ValueError(f"'{item.title}' does not depend on {depends_on!r}.")
+    return edit_initiative(roadmap, initiative_id, depends_on=[d for d in item.depends_on if d != depends_on])
