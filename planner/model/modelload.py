@@ -76,6 +76,7 @@ def model_from_document(document: object, path: str = "") -> CapabilityModel:
     lens_ids = {lens.id for lens in lenses}
     domains, capabilities = _domains(check, doc, path, level_ids, lens_ids)
     _check_prerequisites(check, capabilities, path)
+    _check_predecessors(check, doc, path, capabilities)
     if check.problems:
         raise ModelError(check.problems)
     return CapabilityModel(
@@ -305,3 +306,19 @@ def _check_prerequisites(check: Checker, capabilities: dict[str, Capability], pa
     cycle = find_cycle(graph)
     if cycle:
         check.add(join_path(path, "domains"), "prerequisites form a cycle: " + " -> ".join(cycle))
+
+
+def _check_predecessors(check: Checker, doc: dict[str, Any], path: str, capabilities: dict[str, Capability]) -> None:
+    """Check the optional rename map from older models (see :mod:`planner.model.convert`)."""
+    if "predecessors" not in doc:
+        return
+    here = join_path(path, "predecessors")
+    for model_id, raw in check.obj(doc["predecessors"], here).items():
+        entry_path = join_path(here, model_id)
+        entry = check.obj(raw, entry_path)
+        renamed_path = join_path(entry_path, "renamed")
+        for old, new in check.obj(entry.get("renamed", {}), renamed_path).items():
+            if new not in capabilities:
+                check.add(join_path(renamed_path, old), f"renames to unknown capability {new!r}")
+        for i, old in enumerate(check.seq(entry, "removed", entry_path, required=False)):
+            check.text_value(old, join_path(join_path(entry_path, "removed"), i), empty_ok=False)

@@ -8,9 +8,16 @@ import pytest
 
 from planner.model.capmodel import EFFORTS, LEVEL_PHASES, CapabilityModel
 from planner.model.graph import find_cycle
+from planner.storage.models import bundled_models, load_bundled_model
 
 PLACEHOLDERS = re.compile(r"\b(TODO|TBD|FIXME|lorem|ipsum|placeholder|XXX)\b", re.IGNORECASE)
 SENTENCE_END = re.compile(r"[.!?](\s|$)")
+
+
+@pytest.fixture(params=[m.id for m in bundled_models()], scope="module")
+def model(request: pytest.FixtureRequest) -> CapabilityModel:
+    """Every bundled model must meet the same bar."""
+    return load_bundled_model(request.param)
 
 
 def _sentences(text: str) -> int:

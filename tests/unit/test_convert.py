@@ -1,0 +1,85 @@
+"""The 2025 model and carrying a 2025 assessment over to the 2026 model."""
+
+from __future__ import annotations
+
+import pytest
+
+from planner.model.capmodel import CapabilityModel
+from planner.model.convert import capability_map, convert_project
+from planner.model.project import Assessment, CapabilityAssessment, Initiative, Project, Roadmap, default_phases
+from planner.storage.models import load_bundled_model
+
+
+@pytest.fixture(scope="module")
+def model_2025() -> CapabilityModel:
+    return load_bundled_model("finops-2025")
+
+
+def test_2025_model_has_the_older_capability_list(model_2025: CapabilityModel) -> None:
+    names = {c.id: c.name for c in model_2025.iter_capabilities()}
+    assert len(names) == 22
+    assert names["workload-optimization"] == "Workload Optimization"
+    assert names["policy-governance"] == "Cloud Policy & Governance"
+    assert names["onboarding-workloads"] == "Onboarding Workloads"
+    assert "executive-strategy-alignment" not in names
+    onboarding = model_2025.capability("onboarding-workloads")
+    assert all(len(onboarding.initiatives_for(level)) >= 3 for level in ("crawl", "walk", "run"))
+    assert all(
+        t.key.startswith("workload-optimization.") for t in model_2025.capability("workload-optimization").initiatives
+    )
+
+
+def test_rename_map(model_2025: CapabilityModel, model: CapabilityModel) -> None:
+    mapping = capability_map(model_2025, model)
+    assert mapping["benchmarking"] == "kpis-benchmarking"
+    assert mapping["finops-tools-services"] == "automation-tools-services"
+    assert mapping["allocation"] == "allocation"
+    assert mapping["onboarding-workloads"] is None
+    assert capability_map(model, model)["allocation"] == "allocation"
+    with pytest.raises(ValueError, match="does not describe how to convert"):
+        capability_map(model, model_2025)
+
+
+def test_convert_keeps_findings_and_notes(model_2025: CapabilityModel, model: CapabilityModel) -> None:
+    caps = {
+        "workload-optimization": CapabilityAssessment(lenses={"knowledge": 3, "process": 2}, target="run", notes="Rightsizing is manual."),
+        "allocation": CapabilityAssessment(lenses={"knowledge": 1}, target="walk"),
+        "onboarding-workloads": CapabilityAssessment(lenses={"knowledge": 2}, notes="Migrations run by partner.", internal_notes="Partner contract ends in June."),
+    }  # fmt: skip
+    roadmap = Roadmap(phases=default_phases(model_2025))
+    roadmap.initiatives = [
+        Initiative(id="a", capability="onboarding-workloads", title="Gate cut-over on tagging", phase="crawl"),
+        Initiative(id="b", capability="workload-optimization", title="Schedule non-production", phase="crawl", depends_on=["a"]),
+    ]  # fmt: skip
+    project = Project(model_2025, assessment=Assessment(capabilities=caps), roadmap=roadmap)
+    converted, report = convert_project(project, model)
+    assert converted.model.id == "finops-2026"
+    found = converted.assessment.capabilities
+    assert found["usage-optimization"].lenses == {"knowledge": 3, "process": 2}
+    assert found["usage-optimization"].notes == "Rightsizing is manual."
+    assert "onboarding-workloads" not in found
+    kept = converted.assessment.extra["notes_of_retired_capabilities"]
+    assert kept == [{"capability": "Onboarding Workloads", "notes": "Migrations run by partner.", "internal_notes": "Partner contract ends in June."}]  # fmt: skip
+    assert [(i.id, i.capability, i.depends_on) for i in converted.roadmap.initiatives] == [
+        ("b", "usage-optimization", [])
+    ]
+    lines = report.lines(model_2025, model)
+    assert "Workload Optimization is now Usage Optimization." in lines
+    assert "Executive Strategy Alignment is new and not scored yet." in lines
+    assert "Roadmap item dropped with its capability: Gate cut-over on tagging" in lines
+    assert project.assessment.capabilities["workload-optimization"].lenses == {
+        "knowledge": 3,
+        "process": 2,
+    }  # source untouched
+
+
+def test_rename_map_is_validated(model: CapabilityModel) -> None:
+    import copy
+    import json
+
+    from planner.model.modelload import ModelError, model_from_document
+
+    doc = copy.deepcopy(json.loads(json.dumps(model.document)))
+    doc["predecessors"]["finops-2025"]["renamed"]["benchmarking"] = "no-such"
+    with pytest.raises(ModelError, match="renames to unknown capability 'no-such'"):
+        model_from_document(doc)
