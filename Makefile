@@ -2,7 +2,7 @@
 #   make run     set up and start the app (on a machine without a display it says so)
 #   make test    set up and run every check: ruff, mypy, the test suite
 #   make bench   speed figures as ratios against baselines measured in the same run
-#   make screenshots / make dist / make demo
+#   make screenshots / make dist (make dist-check also runs the frozen build) / make demo
 
 PYTHON ?= python3
 VENV   := .venv
@@ -10,7 +10,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 export QT_API := pyside6
 
-.PHONY: run test lint typecheck pytest bench screenshots dist demo system-deps clean
+.PHONY: run test lint typecheck pytest bench screenshots dist dist-check demo system-deps clean
 
 $(STAMP): pyproject.toml requirements.lock
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -50,7 +50,11 @@ screenshots: $(STAMP) system-deps
 	QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1600x1000x24" $(PY) -m tests.screenshots docs/screenshots
 
 dist: $(STAMP) system-deps
-	$(VENV)/bin/pyinstaller --noconfirm --clean build.spec
+	$(VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN build.spec
+
+# Build, then run the frozen programs: smoke test and a headless export of the demo.
+dist-check: $(STAMP) system-deps
+	bash .ci/frozen-check.sh
 
 clean:
 	rm -rf build dist demo-out .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Build the one-folder app and prove the frozen programs work: the desktop app's smoke test
+# (offscreen) and a headless export of the demo, with the outputs checked. Prints the size.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+make dist
+app="dist/FinOpsRoadmapPlanner"
+out="$(mktemp -d)"
+trap 'rm -rf "$out"' EXIT
+export QT_QPA_PLATFORM=offscreen PLANNER_DATA_DIR="$out/data"
+
+"$app/planner" --version
+"$app/planner" demo "$out/demo"
+for f in "$out"/demo/*.roadmap "$out"/demo/*.xlsx "$out"/demo/*.pdf; do
+  test -s "$f" || { echo "frozen demo: $f is missing or empty"; exit 1; }
+done
+"$app/planner" validate "$out"/demo/*.roadmap
+pdftotext "$out"/demo/*.pdf - | grep -q "Executive summary" || { echo "frozen demo: the PDF has no executive summary"; exit 1; }
+.venv/bin/python - "$out"/demo/*.xlsx <<'PY'
+import sys
+from openpyxl import load_workbook
+wb = load_workbook(sys.argv[1])
+assert {"Summary", "Assessment", "Roadmap", "Method"} <= set(wb.sheetnames), wb.sheetnames
+assert wb["Assessment"].max_row >= 23, wb["Assessment"].max_row
+print("frozen demo workbook:", ", ".join(wb.sheetnames))
+PY
+"$app/FinOpsRoadmapPlanner" --smoke-test
+size=$(du -sm "$app" | cut -f1)
+echo "frozen build: ${size} MB in $app (goal: at most 180 MB)"
