@@ -1,0 +1,170 @@
+"""``planner roadmap``: text and JSON output, regeneration that saves, and one-line errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from planner.cli import main
+from planner.model.capmodel import CapabilityModel
+from planner.model.project import Engagement, Project, Roadmap, default_phases
+from planner.model.roadmap import edit_initiative, generate_roadmap, set_locked
+from planner.storage.lock import ProjectLock
+from planner.storage.projectfile import load_project, save_project
+from tests.unit.test_roadmap_generate import assess
+
+STARTUP = {"data-ingestion": "none", "allocation": "none", "reporting-analytics": "crawl", "forecasting": None}
+TARGETS = {"data-ingestion": "walk", "allocation": "walk", "reporting-analytics": "walk", "forecasting": "walk"}
+
+
+def write_project(model: CapabilityModel, path: Path, roadmap: Roadmap | None = None, **levels: str | None) -> Project:
+    ass = assess(model, {**STARTUP, **levels}, TARGETS)
+    project = Project(
+        model, Engagement(client="Brightwave Labs"), ass, roadmap or Roadmap(phases=default_phases(model))
+    )
+    save_project(project, path, keep_backup=False)
+    return project
+
+
+def run_cli(capsys: pytest.CaptureFixture[str], *args: str | Path) -> tuple[int, str, str]:
+    code = main([str(a) for a in args])
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_no_roadmap_yet_says_how_to_draft_one(
+    model: CapabilityModel, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "bw.roadmap"
+    write_project(model, path)
+    code, out, _ = run_cli(capsys, "roadmap", path)
+    assert code == 0
+    assert "The roadmap is empty. Draft it from the assessment with: planner roadmap bw.roadmap --regenerate" in out
+    assert "Forecasting has a target (Walk) but is not scored yet" in out
+
+
+def test_regenerate_saves_then_prints_by_phase_with_warnings(
+    model: CapabilityModel, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "bw.roadmap"
+    project = write_project(model, path)
+    code, out, _ = run_cli(capsys, "roadmap", path, "--regenerate")
+    assert code == 0
+    expected = generate_roadmap(model, project.assessment)
+    assert out.splitlines()[0] == f"Regenerated the roadmap: {len(expected.initiatives)} added, 0 removed, 0 kept."
+    assert f"  + Crawl: {expected.initiatives[0].title}" in out
+    assert out.splitlines()[-1] == "Saved bw.roadmap."
+    assert load_project(path).roadmap == expected
+    assert not list(tmp_path.glob(".*.lock"))  # the lock was released
+    code, out, _ = run_cli(capsys, "roadmap", path)
+    lines = out.splitlines()
+    assert lines[0] == "Roadmap for Brightwave Labs: at most 3 initiatives at a time"
+    crawl = [i for i in expected.initiatives if i.phase == "crawl"]
+    assert f"Crawl: months 1-{max(i.end_month for i in crawl)}, {len(crawl)} initiatives" in lines
+    first = min(crawl, key=lambda i: i.start_month)
+    assert any(
+        line.startswith("  month 1 ") and first.title in line and f"({first.owner}, effort {first.effort})" in line
+        for line in lines
+    )
+    assert "Run: no initiatives" in lines
+    assert "Warnings (1):" in lines
+
+
+def test_regenerate_again_leaves_the_file_alone(
+    model: CapabilityModel, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "bw.roadmap"
+    project = write_project(model, path)
+    write_project(model, path, generate_roadmap(model, project.assessment))
+    before = path.read_bytes()
+    code, out, _ = run_cli(capsys, "roadmap", path, "--regenerate")
+    assert code == 0 and "bw.roadmap already matched the assessment: the file is unchanged." in out
+    assert path.read_bytes() == before
+
+
+def test_regenerate_keeps_manual_work_and_prints_the_diff(
+    model: CapabilityModel, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "bw.roadmap"
+    project = write_project(model, path)
+    road = generate_roadmap(model, project.assessment)
+    ingest = [i.id for i in road.initiatives if i.capability == "data-ingestion" and i.phase == "crawl"]
+    road = set_locked(edit_initiative(road, ingest[0], owner="Platform team"), ingest[1], True)
+    write_project(model, path, road, **{"data-ingestion": "crawl"})  # re-scored: ingestion reached Crawl
+    code, out, _ = run_cli(capsys, "roadmap", path, "--regenerate", "--json")
+    assert code == 0
+    doc = json.loads(out)
+    assert doc["regeneration"]["removed"] == ingest[2:]
+    assert doc["regeneration"]["added"] == []
+    assert ingest[0] in doc["regeneration"]["kept"] and ingest[1] in doc["regeneration"]["kept"]
+    saved = load_project(path).roadmap
+    assert saved.initiative(ingest[0]).owner == "Platform team" and saved.initiative(ingest[1]).locked
+    assert (tmp_path / "bw.roadmap.bak").is_file()
+
+
+def test_json_shape(model: CapabilityModel, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "bw.roadmap"
+    project = write_project(model, path)
+    road = generate_roadmap(model, project.assessment)
+    write_project(model, path, road)
+    code, out, _ = run_cli(capsys, "roadmap", path, "--json")
+    assert code == 0
+    doc = json.loads(out)
+    assert list(doc) == ["capacity", "phases", "initiatives", "warnings"]
+    assert doc["capacity"] == 3
+    assert [p["id"] for p in doc["phases"]] == ["crawl", "walk", "run"]
+    assert set(doc["phases"][0]) == {"id", "name", "start_month", "end_month"}
+    assert doc["phases"][0]["end_month"] == max(i.end_month for i in road.initiatives if i.phase == "crawl")
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    assert doc["initiatives"] == raw["roadmap"]["initiatives"]
+    assert doc["warnings"] == [
+        "Forecasting has a target (Walk) but is not scored yet, so the roadmap plans nothing for it."
+    ]
+
+
+def test_everything_at_target_says_so_plainly(
+    model: CapabilityModel, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "done.roadmap"
+    write_project(model, path, None, **dict.fromkeys(TARGETS, "walk"))
+    code, out, _ = run_cli(capsys, "roadmap", path)
+    assert code == 0
+    assert "Nothing to plan: every scored capability is already at or above its target, so the roadmap is empty." in out
+    code, out, _ = run_cli(capsys, "roadmap", path, "--regenerate")
+    assert code == 0 and "Nothing to plan" in out
+
+
+def test_errors_are_one_line_with_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], model: CapabilityModel
+) -> None:
+    code, _, err = run_cli(capsys, "roadmap", tmp_path / "missing.roadmap")
+    assert code == 2 and err == "planner: missing.roadmap: the file does not exist\n"
+    bad = tmp_path / "bad.roadmap"
+    bad.write_text("{}", encoding="utf-8")
+    code, _, err = run_cli(capsys, "roadmap", bad, "--regenerate")
+    assert code == 2 and err.count("\n") == 1 and "bad.roadmap" in err
+    assert bad.read_text(encoding="utf-8") == "{}"
+    path = tmp_path / "open.roadmap"
+    write_project(model, path)
+    before = path.read_bytes()
+    with ProjectLock.acquire(path):
+        code, _, err = run_cli(capsys, "roadmap", path, "--regenerate")
+    assert code == 2 and "open.roadmap" in err and "already open" in err
+    assert path.read_bytes() == before
+
+
+def test_runs_as_a_real_process(model: CapabilityModel, tmp_path: Path) -> None:
+    path = tmp_path / "bw.roadmap"
+    write_project(model, path)
+    out = subprocess.run(
+        [sys.executable, "-m", "planner", "roadmap", str(path), "--regenerate"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.rstrip().endswith("Saved bw.roadmap.")
