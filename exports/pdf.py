@@ -1,0 +1,97 @@
+"""The PDF report for the client: cover, executive summary, charts, detail, roadmap, appendix.
+
+Built in memory with reportlab platypus from a :class:`~exports.reportdata.ReportData`, then
+written with :func:`planner.storage.atomic.write_atomic`, so a failure never destroys a previous
+report; an unwritable target raises one :class:`~exports.errors.ExportError`. Charts come from
+:mod:`planner.charts` rendered to PNG. Fonts and the handling of characters no font has:
+:mod:`exports.pdf_fonts`. reportlab and matplotlib are imported only when a report is built.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from pathlib import Path
+
+from exports.errors import ExportError
+from exports.reportdata import ReportData
+from exports.text import one_line
+from planner import __version__
+from planner.storage.atomic import describe_os_error, write_atomic
+
+__all__ = ["pdf_bytes", "write_pdf"]
+
+
+def pdf_bytes(report: ReportData, progress: Callable[[str], None] | None = None) -> tuple[bytes, list[str]]:
+    """Build the report; return the PDF's bytes and warnings (characters no bundled font has)."""
+    from exports.pdf_detail import appendix, assessment_detail, roadmap_section
+    from exports.pdf_fonts import FontKit
+    from exports.pdf_layout import ReportDoc, make_styles
+    from exports.pdf_story import Ctx, charts_section, cover, executive_summary
+
+    fonts = FontKit.load()
+    styles = make_styles()
+    buffer = io.BytesIO()
+    title = report.title or "FinOps maturity assessment"
+    doc = ReportDoc(
+        buffer,
+        fonts,
+        styles,
+        report.client,
+        title,
+        title=one_line(f"{title} - {report.client}")[:250],
+        author=one_line(", ".join(x for x in (report.consultant, report.firm) if x))[:250],
+        subject="FinOps maturity assessment and roadmap",
+        creator=f"FinOps Roadmap Planner {__version__}",
+        keywords=["FinOps", "maturity", "roadmap"],
+    )
+    ctx = Ctx(report, fonts, styles, doc.width)
+    story = cover(ctx)
+    story.append(doc.next_is_body())
+    sections = (
+        ("executive summary", executive_summary),
+        ("charts", charts_section),
+        ("assessment detail", assessment_detail),
+        ("roadmap", roadmap_section),
+        ("appendix", appendix),
+    )
+    from reportlab.platypus import PageBreak
+
+    story.append(PageBreak())
+    for name, section in sections:
+        if progress is not None:
+            progress(name)
+        story += section(ctx)
+    _build_binary(doc, story)
+    warnings = [w for w in [fonts.warning()] if w]
+    return buffer.getvalue(), warnings
+
+
+def _build_binary(doc: object, story: list[object]) -> None:
+    """Build with binary (not ASCII85) streams: 4x faster for chart images and a quarter smaller.
+
+    reportlab reads this choice from its global ``rl_config`` while building; it is restored at
+    once, whatever happens.
+    """
+    from reportlab import rl_config
+
+    previous = rl_config.useA85
+    rl_config.useA85 = 0
+    try:
+        doc.build(story, canvasmaker=doc.canvas_class())  # type: ignore[attr-defined]
+    finally:
+        rl_config.useA85 = previous
+
+
+def write_pdf(report: ReportData, path: Path) -> list[str]:
+    """Build the report and write it atomically to ``path``; return the warnings.
+
+    Raises:
+        ExportError: the file could not be written (nothing on disk changed).
+    """
+    data, warnings = pdf_bytes(report)
+    try:
+        write_atomic(Path(path), data)
+    except OSError as exc:
+        raise ExportError(path, f"the report could not be written: {describe_os_error(exc)}") from None
+    return warnings

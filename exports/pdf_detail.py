@@ -1,0 +1,232 @@
+"""The second part of the PDF report: assessment detail, the roadmap and the method appendix.
+
+Assessment detail: per domain, a table of its capabilities (lens scores, score, level, target,
+gap), then the client-facing notes of each capability as flowing paragraphs (so a note of any
+length splits across pages), and the internal notes and evidence, marked as internal, only when
+the consultant asked for them.
+
+Roadmap: the Gantt chart (in parts when it is taller than a page), then each phase's initiatives
+in a table (initiative with its description, capability, owner, effort, months, dependencies).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer
+
+from exports.pdf_layout import colour
+from exports.pdf_story import Ctx, level_chip
+from planner.charts.palette import level_tint
+
+__all__ = ["appendix", "assessment_detail", "roadmap_section"]
+
+
+def _pct(score: float | None) -> str:
+    return "\u2013" if score is None else f"{score:.0f}%"
+
+
+def assessment_detail(ctx: Ctx) -> list[Flowable]:
+    """Return the assessment detail, one part per domain."""
+    r, s = ctx.report, ctx.styles
+    story: list[Flowable] = [PageBreak(), ctx.text("Assessment detail", s.h1)]
+    lens_heads = [lens.name[:4] + "." if len(lens.name) > 5 else lens.name for lens in r.lenses]
+    story.append(
+        ctx.text(
+            "Lens scores run from 0 to 4 ("
+            + ", ".join(f"{h} = {lens.name}" for h, lens in zip(lens_heads, r.lenses, strict=True) if h != lens.name)
+            + "). "
+            "A dash is a lens not scored yet.",
+            s.muted,
+        )
+    )
+    fractions = [0.3, *([0.075] * len(r.lenses)), 0.075, 0.14, 0.08, 0.055]
+    fractions[0] = 1 - sum(fractions[1:])
+    for domain in r.domains:
+        rows: list[list[Any]] = [ctx.head("Capability", *lens_heads, "Score", "Level", "Target", "Gap")]
+        extra: list[tuple[Any, ...]] = []
+        for index, cap in enumerate(domain.capabilities, start=1):
+            if not cap.applicable:
+                rows.append(
+                    [
+                        ctx.text(cap.name, s.cell_bold),
+                        *([""] * len(r.lenses)),
+                        "",
+                        ctx.text("Not applicable", s.cell),
+                        "",
+                        "",
+                    ]
+                )
+                extra.append(("TEXTCOLOR", (0, index), (-1, index), colour("#6B7785")))
+                continue
+            scores = [ctx.text("\u2013" if v is None else str(v), s.cell) for v in cap.lens_scores]
+            level_name = cap.level_name or "not scored"
+            if cap.score is not None and not cap.complete:
+                level_name += " (incomplete)"
+            cell, bg = level_chip(ctx, cap.level, level_name)
+            rows.append(
+                [
+                    ctx.text(cap.name, s.cell_bold),
+                    *scores,
+                    ctx.text(_pct(cap.score), s.cell),
+                    cell,
+                    ctx.text(cap.target_name or "\u2013", s.cell),
+                    ctx.text("\u2013" if cap.gap is None else str(cap.gap), s.cell),
+                ]
+            )
+            if bg:
+                col = 2 + len(r.lenses)
+                extra.append((bg[0], (col, index), (col, index), bg[1]))
+        title = f"{domain.name}: {domain.level_name or 'not scored'}"
+        if domain.score is not None:
+            title += f" ({domain.score:.1f}%)"
+        story += [CondPageBreak(60 * mm), ctx.text(title, s.h2), ctx.table(rows, fractions, extra=extra)]
+        story.append(Spacer(1, 3 * mm))
+        for cap in domain.capabilities:
+            story += _notes(ctx, cap)
+    return story
+
+
+def _notes(ctx: Ctx, cap: Any) -> list[Flowable]:
+    s = ctx.styles
+    parts: list[Flowable] = []
+    if cap.notes.strip():
+        parts += [ctx.text(p.strip(), s.body) for p in cap.notes.split("\n\n") if p.strip()]
+    if ctx.report.include_internal:
+        if cap.internal_notes.strip():
+            parts.append(ctx.markup("<b>Internal:</b> {text}", s.internal, text=cap.internal_notes.strip()))
+        if cap.evidence:
+            parts.append(ctx.markup("<b>Evidence:</b> {text}", s.internal, text="; ".join(cap.evidence)))
+    if not parts:
+        return []
+    return [KeepTogether([ctx.text(cap.name, s.h3), parts[0]]), *parts[1:]]
+
+
+def roadmap_section(ctx: Ctx) -> list[Flowable]:
+    """Return the roadmap: Gantt chart(s), then each phase's initiatives."""
+    from exports.report_charts import gantt_parts_for
+
+    r, s = ctx.report, ctx.styles
+    story: list[Flowable] = [PageBreak(), ctx.text("Roadmap", s.h1)]
+    if not r.initiatives:
+        story.append(
+            ctx.text(
+                "The roadmap has no initiatives yet: every capability is at or above its target, or no targets are set.",
+                s.body,
+            )
+        )
+        return story
+    story.append(
+        ctx.text(
+            f"{len(r.initiatives)} initiatives over {r.months} months, at most {r.capacity} running at once. "
+            "Months are counted from the start of the roadmap; an outlined bar is a committed (locked) initiative.",
+            s.body,
+        )
+    )
+    for figure in gantt_parts_for(r):
+        story.append(ctx.chart(figure, max_height=228 * mm))
+    for phase in r.phases:
+        if not phase.initiatives:
+            continue
+        rows: list[list[Any]] = [ctx.head("Initiative", "Capability", "Owner", "Effort", "Months", "Depends on")]
+        for item in phase.initiatives:
+            title = ctx.fonts.markup(item.title)
+            if item.locked:
+                title += ' <font color="#6B7785">(committed)</font>'
+            body = f"<b>{title}</b>"
+            if item.description.strip():
+                body += "<br/>" + ctx.fonts.markup(item.description.strip())
+            months = str(item.first_month) if item.duration <= 1 else f"{item.first_month}\u2013{item.last_month}"
+            rows.append(
+                [
+                    _para(ctx, body),
+                    ctx.text(item.capability_name, s.cell),
+                    ctx.text(item.owner or "\u2013", s.cell),
+                    ctx.text(item.effort, s.cell),
+                    ctx.text(months, s.cell),
+                    ctx.text("; ".join(item.depends_on_titles) or "\u2013", s.cell),
+                ]
+            )
+        heading = f"{phase.name} \u00b7 {phase.span_text} \u00b7 {len(phase.initiatives)} initiatives"
+        extra = [("LINEBEFORE", (0, 1), (0, -1), 3, colour(level_tint(phase.id, 1.0)))]
+        story += [
+            CondPageBreak(50 * mm),
+            ctx.text(heading, s.h2),
+            ctx.table(rows, [0.385, 0.14, 0.145, 0.075, 0.09, 0.165], extra=extra, split_rows=_huge(phase.initiatives)),
+        ]
+    return story
+
+
+def _huge(items: Any) -> bool:
+    """Return whether a row may be taller than a page (then rows may split inside themselves)."""
+    return any(len(i.description) + len(i.title) + sum(map(len, i.depends_on_titles)) > 2500 for i in items)
+
+
+def _para(ctx: Ctx, markup: str) -> Any:
+    from reportlab.platypus import Paragraph
+
+    return Paragraph(markup, ctx.styles.cell)
+
+
+def appendix(ctx: Ctx) -> list[Flowable]:
+    """Return the appendix: the method, the lenses, the bands and the attribution."""
+    r, s = ctx.report, ctx.styles
+    story: list[Flowable] = [PageBreak(), ctx.text("Appendix: method", s.h1)]
+    story.append(ctx.text("How a score is calculated", s.h2))
+    for line in (
+        "Each capability is scored on five lenses, each from 0 to 4. A lens not scored yet is left out of the calculation; 0 is a real score.",
+        "Score % = 100 \u00d7 \u03a3 (weight \u00d7 lens score) / \u03a3 (weight \u00d7 4), over the scored lenses.",
+        "The current level is the highest level whose threshold is at or below the score, without rounding first.",
+        "A domain's score is the mean of its scored, applicable capabilities; the overall score is the mean of the domain scores.",
+        "The gap is the number of levels between the current level and the target (0 at or above target). "
+        "Capabilities marked not applicable take part in no score, gap or roadmap.",
+    ):
+        story.append(ctx.text(line, s.body))
+    rows: list[list[Any]] = [ctx.head("Level", "From", "What it looks like")]
+    for level in r.levels:
+        rows.append(
+            [
+                ctx.text(level.name, s.cell_bold),
+                ctx.text(f"{level.min_score:g}%", s.cell),
+                ctx.text(level.description, s.cell),
+            ]
+        )
+    story += [ctx.text("Levels", s.h2), ctx.table(rows, [0.16, 0.1, 0.74])]
+    if r.bands_note:
+        story.append(ctx.text(r.bands_note, s.muted))
+    for lens in r.lenses:
+        rows = [ctx.head("Score", "Meaning")]
+        for score, anchor in enumerate(lens.anchors):
+            rows.append([ctx.text(str(score), s.cell_bold), ctx.text(anchor, s.cell)])
+        weight = "" if lens.weight == 1 else f" (weight {lens.weight:g} in this assessment)"
+        story.append(
+            KeepTogether(
+                [
+                    ctx.text(f"Lens: {lens.name}{weight}", s.h3),
+                    ctx.text(lens.question, s.small),
+                    ctx.table(rows, [0.08, 0.92], zebra=True),
+                    Spacer(1, 2 * mm),
+                ]
+            )
+        )
+    if r.include_internal and r.warnings:
+        story += [CondPageBreak(40 * mm), ctx.text("Points to review before sending (internal)", s.h2)]
+        story += [ctx.markup("\u2022 {w}", s.internal, w=w) for w in r.warnings]
+    att = r.attribution
+    story += [CondPageBreak(45 * mm), ctx.text("Attribution", s.h2), ctx.text(att.text, s.body)]
+    for label, value in (
+        ("Framework", att.source_url),
+        ("Author", att.author),
+        ("Licence", f"{att.licence} {att.licence_url}".strip()),
+    ):
+        if value:
+            story.append(ctx.markup("<b>{label}:</b> {value}", s.small, label=label, value=value))
+    story.append(
+        ctx.text(
+            f"Capability model: {r.model_name}. Report generated on {r.generated_on} with the FinOps Roadmap Planner. "
+            "Set in DejaVu Sans and Droid Sans Fallback.",
+            s.muted,
+        )
+    )
+    return story

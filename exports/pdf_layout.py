@@ -1,0 +1,215 @@
+"""Page layout of the PDF report: A4 portrait, paragraph styles, header, footer, "Page X of Y".
+
+The cover page has no header or footer. Every other page carries the client's name and the
+report title in the header and "Confidential: prepared for <client>" with "Page X of Y" in the
+footer. The total page count is only known at the end, so the canvas keeps each page's state and
+draws the footers when the document is saved (the usual reportlab two-step canvas).
+Header texts are user text: they are drawn as paragraphs built with :meth:`FontKit.markup`, so
+they are escaped and CJK names print as text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageTemplate, Paragraph
+
+from exports.pdf_fonts import BODY_BOLD, BODY_FONT, FontKit
+from planner.charts.palette import ACCENT, GRID, INK, LIGHT_FILL, MUTED
+
+__all__ = ["MARGIN", "PAGE", "ReportDoc", "Styles", "colour", "make_styles"]
+
+PAGE = A4
+MARGIN = 18 * mm
+
+
+def colour(hex_colour: str) -> colors.Color:
+    """Return a reportlab colour for ``#RRGGBB``."""
+    return colors.HexColor(hex_colour)
+
+
+@dataclass(frozen=True)
+class Styles:
+    """The report's paragraph styles."""
+
+    body: ParagraphStyle
+    small: ParagraphStyle
+    muted: ParagraphStyle
+    cell: ParagraphStyle
+    cell_bold: ParagraphStyle
+    cell_head: ParagraphStyle
+    h1: ParagraphStyle
+    h2: ParagraphStyle
+    h3: ParagraphStyle
+    cover_title: ParagraphStyle
+    cover_client: ParagraphStyle
+    cover_meta: ParagraphStyle
+    kpi_value: ParagraphStyle
+    kpi_label: ParagraphStyle
+    internal: ParagraphStyle
+    header: ParagraphStyle
+    header_right: ParagraphStyle
+
+
+def make_styles() -> Styles:
+    """Return the report's paragraph styles (DejaVu Sans throughout)."""
+    ink, accent, muted = colour(INK), colour(ACCENT), colour(MUTED)
+    body = ParagraphStyle("body", fontName=BODY_FONT, fontSize=9.5, leading=13.5, textColor=ink, spaceAfter=5)
+    cell = ParagraphStyle("cell", parent=body, fontSize=8.3, leading=10.6, spaceAfter=0)
+    return Styles(
+        body=body,
+        small=ParagraphStyle("small", parent=body, fontSize=8.3, leading=11),
+        muted=ParagraphStyle("muted", parent=body, fontSize=8, leading=10.5, textColor=muted),
+        cell=cell,
+        cell_bold=ParagraphStyle("cell_bold", parent=cell, fontName=BODY_BOLD),
+        cell_head=ParagraphStyle("cell_head", parent=cell, fontName=BODY_BOLD, fontSize=7.6, textColor=colors.white),
+        h1=ParagraphStyle(
+            "h1",
+            parent=body,
+            fontName=BODY_BOLD,
+            fontSize=17,
+            leading=21,
+            textColor=accent,
+            spaceBefore=2,
+            spaceAfter=8,
+        ),
+        h2=ParagraphStyle(
+            "h2",
+            parent=body,
+            fontName=BODY_BOLD,
+            fontSize=12.5,
+            leading=16,
+            textColor=accent,
+            spaceBefore=10,
+            spaceAfter=5,
+        ),
+        h3=ParagraphStyle(
+            "h3", parent=body, fontName=BODY_BOLD, fontSize=10, leading=13, textColor=ink, spaceBefore=7, spaceAfter=2
+        ),
+        cover_title=ParagraphStyle(
+            "cover_title", parent=body, fontName=BODY_BOLD, fontSize=28, leading=34, textColor=accent, spaceAfter=10
+        ),
+        cover_client=ParagraphStyle("cover_client", parent=body, fontSize=20, leading=26, textColor=ink, spaceAfter=24),
+        cover_meta=ParagraphStyle("cover_meta", parent=body, fontSize=11, leading=16, textColor=ink, spaceAfter=2),
+        kpi_value=ParagraphStyle(
+            "kpi_value", parent=body, fontName=BODY_BOLD, fontSize=17, leading=21, textColor=accent
+        ),
+        kpi_label=ParagraphStyle("kpi_label", parent=body, fontSize=7.8, leading=10, textColor=muted, spaceAfter=0),
+        internal=ParagraphStyle(
+            "internal",
+            parent=body,
+            fontSize=8.5,
+            leading=11.5,
+            textColor=colour("#7A3B00"),
+            backColor=colour("#FFF4E0"),
+            borderPadding=3,
+            leftIndent=3,
+            rightIndent=3,
+        ),
+        header=ParagraphStyle("header", parent=body, fontSize=7.8, leading=10, textColor=muted, alignment=TA_LEFT),
+        header_right=ParagraphStyle(
+            "header_right", parent=body, fontSize=7.8, leading=10, textColor=muted, alignment=TA_RIGHT
+        ),
+    )
+
+
+def _numbered_canvas(draw_footer: Any) -> type[Canvas]:
+    """Return a canvas class that draws every page's footer once the page count is known."""
+
+    class NumberedCanvas(Canvas):  # type: ignore[misc]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._saved_pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:
+            self._saved_pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._saved_pages)
+            for state in self._saved_pages:
+                self.__dict__.update(state)
+                draw_footer(self, self._pageNumber, total)
+                super().showPage()
+            super().save()
+
+    return NumberedCanvas
+
+
+class ReportDoc(BaseDocTemplate):  # type: ignore[misc]
+    """The report's document: a cover template and a body template with header and footer."""
+
+    def __init__(self, buffer: Any, fonts: FontKit, styles: Styles, client: str, heading: str, **info: Any) -> None:
+        super().__init__(
+            buffer,
+            pagesize=PAGE,
+            leftMargin=MARGIN,
+            rightMargin=MARGIN,
+            topMargin=MARGIN + 6 * mm,
+            bottomMargin=MARGIN + 2 * mm,
+            **info,
+        )
+        self.fonts = fonts
+        self.styles = styles
+        self.header_left = Paragraph(fonts.markup(client), styles.header)
+        self.header_right = Paragraph(fonts.markup(heading), styles.header_right)
+        self.footer_left = Paragraph(
+            "Confidential: prepared for " + fonts.markup(client) if client else "Confidential", styles.header
+        )
+        body = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body")
+        cover = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="cover")
+        self.addPageTemplates(
+            [
+                PageTemplate(id="cover", frames=[cover], onPage=self._cover_page),
+                PageTemplate(id="body", frames=[body], onPage=self._body_page),
+            ]
+        )
+
+    @staticmethod
+    def next_is_body() -> NextPageTemplate:
+        """Return the flowable that switches to the body template from the next page on."""
+        return NextPageTemplate("body")
+
+    def _cover_page(self, canvas: Canvas, doc: Any) -> None:
+        canvas.saveState()
+        canvas.setFillColor(colour(ACCENT))
+        canvas.rect(0, PAGE[1] - 38 * mm, PAGE[0], 38 * mm, stroke=0, fill=1)
+        canvas.setFillColor(colour(LIGHT_FILL))
+        canvas.rect(0, 0, PAGE[0], 22 * mm, stroke=0, fill=1)
+        canvas.restoreState()
+
+    def _body_page(self, canvas: Canvas, doc: Any) -> None:
+        canvas.saveState()
+        top = PAGE[1] - MARGIN + 2 * mm
+        half = self.width / 2 - 4 * mm
+        for para, x in ((self.header_left, self.leftMargin), (self.header_right, self.leftMargin + self.width - half)):
+            _, height = para.wrap(half, 20 * mm)
+            para.drawOn(canvas, x, top - height + 8)
+        canvas.setStrokeColor(colour(GRID))
+        canvas.setLineWidth(0.6)
+        canvas.line(self.leftMargin, top - 6, self.leftMargin + self.width, top - 6)
+        canvas.line(self.leftMargin, MARGIN - 1 * mm, self.leftMargin + self.width, MARGIN - 1 * mm)
+        _, height = self.footer_left.wrap(self.width * 0.75, 20 * mm)
+        self.footer_left.drawOn(canvas, self.leftMargin, MARGIN - 3 * mm - height)
+        canvas.restoreState()
+
+    def footer(self, canvas: Canvas, page: int, total: int) -> None:
+        """Draw "Page X of Y" on a body page (the cover has none)."""
+        if page == 1:
+            return
+        canvas.saveState()
+        canvas.setFont(BODY_FONT, 7.8)
+        canvas.setFillColor(colour(MUTED))
+        canvas.drawRightString(self.leftMargin + self.width, MARGIN - 3 * mm - 8, f"Page {page} of {total}")
+        canvas.restoreState()
+
+    def canvas_class(self) -> type[Canvas]:
+        """Return the canvas class to pass to ``build(canvasmaker=...)``."""
+        return _numbered_canvas(self.footer)

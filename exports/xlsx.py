@@ -1,0 +1,78 @@
+"""The Excel workbook for the client: Summary, Assessment, Roadmap and Method sheets.
+
+Built entirely in memory from a :class:`~exports.reportdata.ReportData` and then written with
+:func:`planner.storage.atomic.write_atomic`, so a failure (disk full, file open in Excel, folder
+missing) leaves any previous export intact and raises one :class:`~exports.errors.ExportError`.
+Every piece of text is a safe string cell (see :mod:`exports.xlsx_cells`); texts cut at Excel's
+cell limit are reported in the returned warnings. openpyxl is imported only when a workbook is
+built.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Callable
+from pathlib import Path
+
+from exports.errors import ExportError
+from exports.reportdata import ReportData
+from exports.text import one_line
+from planner import __version__
+from planner.storage.atomic import describe_os_error, write_atomic
+
+__all__ = ["SHEETS", "workbook_bytes", "write_xlsx"]
+
+SHEETS = ("Summary", "Assessment", "Roadmap", "Method")
+
+
+def workbook_bytes(report: ReportData, progress: Callable[[str], None] | None = None) -> tuple[bytes, list[str]]:
+    """Build the workbook; return its bytes and warnings about text cut at the cell limit."""
+    from openpyxl import Workbook
+
+    from exports.xlsx_cells import SheetWriter, Styles
+    from exports.xlsx_roadmap import write_method, write_roadmap
+    from exports.xlsx_sheets import write_assessment, write_summary
+
+    wb = Workbook()
+    styles = Styles()
+    warnings: list[str] = []
+    builders = (write_summary, write_assessment, write_roadmap, write_method)
+    for index, (name, builder) in enumerate(zip(SHEETS, builders, strict=True)):
+        if progress is not None:
+            progress(name)
+        ws = wb.active if index == 0 else wb.create_sheet()
+        ws.title = name
+        builder(SheetWriter(ws, styles, warnings), report)
+    _properties(wb, report)
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue(), warnings
+
+
+def _properties(wb: object, report: ReportData) -> None:
+    props = wb.properties  # type: ignore[attr-defined]
+    client = one_line(report.client)[:200]
+    props.title = one_line(f"{report.title or 'FinOps maturity assessment'} - {client}")[:250]
+    props.subject = "FinOps maturity assessment and roadmap"
+    props.creator = one_line(report.consultant or report.firm)[:200] or "FinOps Roadmap Planner"
+    props.lastModifiedBy = props.creator
+    props.keywords = "FinOps; maturity; roadmap"
+    props.description = f"Made with FinOps Roadmap Planner {__version__}; capability model {report.model_name}."
+    props.category = "Assessment"
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
+    props.created = props.modified = now
+
+
+def write_xlsx(report: ReportData, path: Path) -> list[str]:
+    """Build the workbook and write it atomically to ``path``; return the warnings.
+
+    Raises:
+        ExportError: the file could not be written (nothing on disk changed).
+    """
+    data, warnings = workbook_bytes(report)
+    try:
+        write_atomic(Path(path), data)
+    except OSError as exc:
+        raise ExportError(path, f"the workbook could not be written: {describe_os_error(exc)}") from None
+    return warnings

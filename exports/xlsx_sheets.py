@@ -1,0 +1,215 @@
+"""The Summary and Assessment sheets of the workbook.
+
+Summary: the engagement, the overall and domain scores and levels, the executive summary, a
+native bar chart of the domains and a native radar chart of current score against the target's
+threshold per capability. The charts read a small, labelled table on the same sheet ("Chart
+data"), so a client can restyle or re-use them in Excel.
+
+Assessment: one row per capability with every lens score, the score in percent (the exact value,
+shown with one decimal), current level, target, gap, importance and the client-facing notes
+(internal notes and evidence only when asked for). A not-applicable capability keeps its row with
+"Not applicable" as its level and empty numbers.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from openpyxl.chart import BarChart, RadarChart, Reference
+from openpyxl.chart.label import DataLabelList
+from openpyxl.chart.shapes import GraphicalProperties
+from openpyxl.drawing.line import LineProperties
+from openpyxl.utils import get_column_letter
+
+from exports.reportdata import ReportData
+from exports.xlsx_cells import SheetWriter
+from planner.charts.palette import CURRENT, TARGET, excel_rgb, level_tint
+
+__all__ = ["write_assessment", "write_summary"]
+
+SCORE_FORMAT = "0.0"
+_CHART_COL = 20  # column T: the chart data table, right of the charts
+
+
+def _threshold(report: ReportData, level_id: str | None) -> float | None:
+    for level in report.levels:
+        if level.id == level_id:
+            return level.min_score
+    return None
+
+
+def write_summary(w: SheetWriter, report: ReportData) -> None:
+    """Fill the Summary sheet."""
+    s = w.styles
+    w.widths([24, 14, 16, 22, 12, 12, 4])
+    w.widths([34, 14, 16], start=_CHART_COL)
+    w.text(1, 1, report.title or "FinOps maturity assessment", font=s.title)
+    w.text(2, 1, report.client or "(no client name)", font=s.subtitle)
+    facts = [
+        ("Client", report.client),
+        ("Engagement", report.title),
+        ("Consultant", report.consultant),
+        ("Firm", report.firm),
+        ("Assessment date", report.assessment_date),
+        ("Scope", ", ".join(report.scopes)),
+        ("Capability model", report.model_name),
+        ("Generated on", report.generated_on),
+    ]
+    row = 4
+    for label, value in facts:
+        w.text(row, 1, label, font=s.bold)
+        w.text(row, 2, value)
+        w.ws.merge_cells(start_row=row, start_column=2, end_row=row, end_column=6)
+        row += 1
+    row += 1
+    w.text(row, 1, "Overall maturity", font=s.section)
+    row += 1
+    w.header_row(row, ["Scope", "Score %", "Level", "Capabilities scored"], height=20)
+    row += 1
+    w.text(row, 1, "Overall", font=s.bold)
+    w.number(row, 2, report.overall_score, fmt=SCORE_FORMAT, font=s.bold)
+    w.text(row, 3, report.overall_level_name or "not scored", font=s.bold).fill = s.fill(
+        level_tint(report.overall_level, 0.3)
+    )
+    w.text(row, 4, f"{report.scored_count} of {report.applicable_count} applicable fully scored")
+    domain_first = row + 1
+    for domain in report.domains:
+        row += 1
+        scored = sum(1 for c in domain.capabilities if c.applicable and c.score is not None)
+        applicable = sum(1 for c in domain.capabilities if c.applicable)
+        w.text(row, 1, domain.name)
+        w.number(row, 2, domain.score, fmt=SCORE_FORMAT)
+        w.text(row, 3, domain.level_name or "not scored").fill = s.fill(level_tint(domain.level, 0.3))
+        w.text(row, 4, f"{scored} of {applicable} scored")
+    domain_last = row
+    row += 2
+    w.text(row, 1, "Executive summary", font=s.section)
+    row += 1
+    summary = report.summary.strip() or "No executive summary was written for this assessment."
+    w.text(row, 1, summary, align=s.wrap, what="the executive summary")
+    w.ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=10)
+    lines = sum(max(1, len(part) // 120 + 1) for part in summary.splitlines() or [""])
+    w.ws.row_dimensions[row].height = min(409, 14 * lines + 6)
+    if report.include_internal and report.warnings:
+        row += 2
+        w.text(row, 1, "Points to review before sending (internal)", font=s.section)
+        for warning in report.warnings:
+            row += 1
+            w.text(row, 1, warning, what="a roadmap warning")
+            w.ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=10)
+    _chart_data_and_charts(w, report, domain_first, domain_last)
+    w.print_setup(report.client)
+
+
+def _chart_data_and_charts(w: SheetWriter, report: ReportData, domain_first: int, domain_last: int) -> None:
+    s = w.styles
+    col = _CHART_COL
+    w.text(3, col, "Chart data", font=s.section)
+    for offset, title in enumerate(["Capability", "Current score %", "Target (score needed) %"]):
+        cell = w.text(4, col + offset, title, font=s.header, align=s.header_align)
+        cell.fill = s.header_fill
+    row = 4
+    for cap in report.capabilities:
+        if not cap.applicable:
+            continue
+        row += 1
+        w.text(row, col, cap.name)
+        w.number(row, col + 1, cap.score, fmt=SCORE_FORMAT)
+        w.number(row, col + 2, _threshold(report, cap.target), fmt="0")
+    last = row
+
+    bars = BarChart()
+    bars.type = "bar"
+    bars.style = 10
+    bars.title = "Score by domain (%)"
+    bars.y_axis.scaling.min = 0
+    bars.y_axis.scaling.max = 100
+    bars.y_axis.majorUnit = 25
+    bars.x_axis.scaling.orientation = "maxMin"
+    bars.legend = None
+    bars.add_data(Reference(w.ws, min_col=2, min_row=domain_first, max_row=domain_last), titles_from_data=False)
+    bars.set_categories(Reference(w.ws, min_col=1, min_row=domain_first, max_row=domain_last))
+    series = bars.series[0]
+    series.graphicalProperties = GraphicalProperties(solidFill=excel_rgb(CURRENT))
+    series.dLbls = DataLabelList()
+    series.dLbls.showVal = True
+    series.dLbls.numFmt = "0.0"
+    bars.height, bars.width = 7.0, 15.0
+    w.ws.add_chart(bars, "H4")
+
+    if last > 4:
+        radar = RadarChart()
+        radar.type = "marker"
+        radar.style = 26
+        radar.title = "Current score vs target by capability (%)"
+        radar.add_data(
+            Reference(w.ws, min_col=col + 1, max_col=col + 2, min_row=4, max_row=last), titles_from_data=True
+        )
+        radar.set_categories(Reference(w.ws, min_col=col, min_row=5, max_row=last))
+        radar.y_axis.scaling.min = 0
+        radar.y_axis.scaling.max = 100
+        radar.y_axis.majorUnit = 25
+        radar.y_axis.delete = False
+        for item, colour, dash in ((radar.series[0], CURRENT, None), (radar.series[1], TARGET, "dash")):
+            item.graphicalProperties = GraphicalProperties(ln=LineProperties(solidFill=excel_rgb(colour), w=22000))
+            if dash:
+                item.graphicalProperties.line.prstDash = dash
+            item.smooth = False
+        radar.height, radar.width = 13.5, 17.0
+        w.ws.add_chart(radar, "H20")
+
+
+def assessment_headers(report: ReportData) -> list[str]:
+    """Return the Assessment sheet's column titles."""
+    titles = ["Domain", "Capability", *[lens.name for lens in report.lenses]]
+    titles += ["Score %", "Current level", "Target", "Gap (levels)", "Importance (1-5)", "Notes"]
+    if report.include_internal:
+        titles += ["Internal notes", "Evidence"]
+    return titles
+
+
+def write_assessment(w: SheetWriter, report: ReportData) -> None:
+    """Fill the Assessment sheet."""
+    s = w.styles
+    titles = assessment_headers(report)
+    lens_count = len(report.lenses)
+    w.header_row(1, titles, height=32)
+    w.widths([22, 30, *([11] * lens_count), 9, 13, 11, 9, 11, 60, *([50, 40] if report.include_internal else [])])
+    row = 1
+    for cap in report.capabilities:
+        row += 1
+        w.text(row, 1, cap.domain_name)
+        w.text(row, 2, cap.name, font=s.bold)
+        col = 3
+        for score in cap.lens_scores:
+            w.number(row, col, score if cap.applicable else None)
+            col += 1
+        w.number(row, col, cap.score, fmt=SCORE_FORMAT)
+        level_text = "Not applicable" if not cap.applicable else (cap.level_name or "not scored")
+        if cap.applicable and cap.score is not None and not cap.complete:
+            level_text += " (incomplete)"
+        w.text(row, col + 1, level_text).fill = s.fill(level_tint(cap.level if cap.applicable else None, 0.3))
+        w.text(row, col + 2, cap.target_name if cap.applicable else "")
+        w.number(row, col + 3, cap.gap if cap.applicable else None)
+        w.number(row, col + 4, cap.importance if cap.applicable else None)
+        w.text(row, col + 5, cap.notes, align=s.wrap, what=f"the notes on {cap.name}")
+        if report.include_internal:
+            w.text(row, col + 6, cap.internal_notes, align=s.wrap, what=f"the internal notes on {cap.name}")
+            w.text(row, col + 7, "\n".join(cap.evidence), align=s.wrap, what=f"the evidence for {cap.name}")
+        if row % 2 == 1:
+            for c in (1, 2):
+                w.ws.cell(row=row, column=c).fill = s.zebra_fill
+        _fit_row_height(w.ws, row, cap.notes, 60)
+    last_col = get_column_letter(len(titles))
+    w.ws.freeze_panes = "C2"
+    w.ws.auto_filter.ref = f"A1:{last_col}{max(row, 2)}"
+    w.print_setup(report.client, title_rows="1:1")
+
+
+def _fit_row_height(ws: Any, row: int, text: str, width: int) -> None:
+    """Grow a row so wrapped text of a column ``width`` characters wide shows (Excel does not on open)."""
+    if not text:
+        return
+    lines = sum(max(1, len(part) // width + 1) for part in text.splitlines() or [""])
+    if lines > 1:
+        ws.row_dimensions[row].height = min(409, 13 * lines + 4)

@@ -1,0 +1,115 @@
+"""Radar chart: each capability's current score against its target, optionally each phase's projection.
+
+The radial axis is the score in percent (0-100) with the level bands drawn as labelled rings
+(Crawl 25, Walk 50, Run 75 in the FinOps model). A target or a projected level is drawn at the
+lower edge of its band (the score needed to reach it), so "current inside target" reads as a gap.
+An unscored capability is drawn at 0 and its label marked with an asterisk by the caller.
+"""
+
+from __future__ import annotations
+
+import math
+import textwrap
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, cast
+
+from planner.charts.palette import GRID, MUTED
+from planner.charts.style import finish, new_figure
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+    from matplotlib.projections.polar import PolarAxes
+
+__all__ = ["Band", "RadarSeries", "radar_figure"]
+
+
+@dataclass(frozen=True, slots=True)
+class RadarSeries:
+    """One closed line on the radar: a value per axis (percent; ``None`` is drawn at 0)."""
+
+    label: str
+    values: Sequence[float | None]
+    colour: str
+    dashed: bool = False
+    filled: bool = False
+    width: float = 1.8
+
+
+@dataclass(frozen=True, slots=True)
+class Band:
+    """A level band: its name and the score where it starts."""
+
+    name: str
+    min_score: float
+    colour: str
+
+
+def radar_figure(
+    labels: Sequence[str],
+    series: Sequence[RadarSeries],
+    *,
+    bands: Sequence[Band] = (),
+    title: str = "",
+    size: tuple[float, float] = (7.5, 7.0),
+    label_width: int = 18,
+) -> Figure:
+    """Return a radar chart with one axis per label.
+
+    Args:
+        labels: axis labels (capability names), clockwise from the top.
+        series: the lines to draw, in drawing order (the legend follows it).
+        bands: level bands drawn as rings, lowest first.
+        title: an optional title above the chart.
+        size: the figure size in inches.
+        label_width: characters per line before an axis label wraps.
+    """
+    fig = new_figure(*size)
+    ax = cast("PolarAxes", fig.add_subplot(projection="polar"))
+    count = max(len(labels), 1)
+    angles = [2 * math.pi * i / count for i in range(count)]
+    ax.set_theta_offset(math.pi / 2)
+    ax.set_theta_direction(-1)
+    ax.set_ylim(0, 100)
+    ax.set_yticks([b.min_score for b in bands if b.min_score > 0])
+    ax.set_yticklabels([b.name for b in bands if b.min_score > 0], fontsize=7, color=MUTED)
+    ax.set_rlabel_position(180 / count)
+    ax.grid(color=GRID, linewidth=0.8)
+    ax.spines["polar"].set_color(GRID)
+    ax.set_xticks(angles)
+    ax.set_xticklabels([textwrap.fill(label, label_width) for label in labels], fontsize=7)
+    ax.tick_params(axis="x", pad=10)
+    for band, upper in zip(bands, [*[b.min_score for b in bands[1:]], 100.0], strict=True):
+        ax.fill_between(
+            [*angles, 2 * math.pi + angles[0]] if labels else [0, 2 * math.pi],
+            band.min_score,
+            upper,
+            color=band.colour,
+            alpha=0.07,
+            linewidth=0,
+            zorder=0,
+        )
+    for item in series:
+        values = [0.0 if v is None else float(v) for v in item.values]
+        if not values:
+            continue
+        closed_angles = [*angles, angles[0]]
+        closed_values = [*values, values[0]]
+        ax.plot(
+            closed_angles,
+            closed_values,
+            color=item.colour,
+            linewidth=item.width,
+            linestyle=(0, (4, 2.5)) if item.dashed else "solid",
+            label=item.label,
+            marker="o" if not item.dashed else None,
+            markersize=3,
+        )
+        if item.filled:
+            ax.fill(closed_angles, closed_values, color=item.colour, alpha=0.12)
+    if series:
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.06), ncol=min(len(series), 5), frameon=False, fontsize=8)
+    if title:
+        ax.set_title(title, fontsize=11, fontweight="bold", pad=24)
+    fig.subplots_adjust(left=0.14, right=0.86, top=0.88 if title else 0.9, bottom=0.12)
+    return finish(fig)

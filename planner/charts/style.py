@@ -1,0 +1,85 @@
+"""Figure set-up shared by every chart: size, fonts with a CJK fallback, PNG rendering.
+
+Charts use matplotlib's bundled DejaVu Sans (the same face as the PDF report) and fall back to the
+bundled Droid Sans Fallback for characters DejaVu lacks, so a Japanese initiative title in the
+Gantt chart prints as text rather than boxes. The fallback font is added to matplotlib's font
+manager the first time a chart is finished (it is looked up there, so adding it twice is avoided).
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+from typing import TYPE_CHECKING
+
+from planner.charts.palette import INK
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+__all__ = ["FONT_FAMILY", "figure_png", "finish", "new_figure", "shorten"]
+
+log = logging.getLogger(__name__)
+
+#: The font families charts ask for, first choice first.
+FONT_FAMILY: list[str] = ["DejaVu Sans", "Droid Sans Fallback"]
+_FALLBACK_FILE = "fonts/DroidSansFallbackFull.ttf"
+_FALLBACK_FROM = 0x2E80  # CJK radicals onwards: DejaVu Sans has none of these
+
+
+def new_figure(width: float, height: float) -> Figure:
+    """Return an empty figure of ``width`` x ``height`` inches with a white background."""
+    from matplotlib.figure import Figure
+
+    return Figure(figsize=(width, height), facecolor="white")
+
+
+def _register_fallback_font() -> None:
+    from matplotlib import font_manager
+
+    from planner.resources import ResourceError, resource_path
+
+    try:
+        path = str(resource_path(_FALLBACK_FILE))
+    except ResourceError:
+        log.warning("the CJK fallback font is missing; charts may show boxes for CJK text")
+        return
+    manager = font_manager.fontManager
+    if not any(entry.fname == path for entry in manager.ttflist):
+        manager.addfont(path)
+
+
+def _needs_fallback(text: str) -> bool:
+    """Return whether ``text`` holds characters beyond DejaVu Sans (CJK and later blocks)."""
+    return any(ord(char) >= _FALLBACK_FROM for char in text)
+
+
+def finish(fig: Figure) -> Figure:
+    """Set the ink colour on every text of ``fig`` and the CJK fallback font where a text needs it.
+
+    Only texts with characters from U+2E80 on get the fallback family (and regular weight: the
+    fallback font has no bold), so the common case renders without font look-ups.
+    """
+    from matplotlib.text import Text
+
+    for text in fig.findobj(Text):
+        if _needs_fallback(text.get_text()):
+            _register_fallback_font()
+            text.set_fontfamily(FONT_FAMILY)
+            text.set_fontweight("normal")
+        if text.get_color() in ("black", "#000000", (0.0, 0.0, 0.0, 1.0)):
+            text.set_color(INK)
+    return fig
+
+
+def figure_png(fig: Figure, dpi: int = 200) -> bytes:
+    """Render a figure to PNG bytes (no pyplot, no GUI backend)."""
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=dpi, facecolor="white")
+    return buffer.getvalue()
+
+
+def shorten(text: str, limit: int) -> str:
+    """Return ``text`` on one line, cut to ``limit`` characters with an ellipsis when longer."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: max(1, limit - 1)].rstrip() + "\u2026"
