@@ -197,3 +197,23 @@ def test_manual_edits_that_break_the_order_are_warned(model: CapabilityModel, ro
         in roadmap_warnings(model, ass, later)
     )
     assert dep.end_month > 0
+
+
+def test_copies_are_complete_and_independent(road: Roadmap) -> None:
+    from dataclasses import fields
+
+    from planner.model.project import Initiative
+    from planner.model.roadmap.copying import copy_roadmap
+
+    road.initiatives[0].extra["future"] = {"nested": [1]}
+    road.phases[0].extra["colour"] = "green"
+    road.extra["note"] = ["x"]
+    copied = copy_roadmap(road)
+    assert copied == road
+    assert [f.name for f in fields(Initiative)][-1] == "extra" and len(fields(Initiative)) == 16
+    copied.initiatives[0].extra["future"]["nested"].append(2)
+    copied.initiatives[0].depends_on.append("x")
+    copied.phases[0].extra["colour"] = "red"
+    copied.extra["note"].append("y")
+    assert road.initiatives[0].extra["future"] == {"nested": [1]} and "x" not in road.initiatives[0].depends_on
+    assert road.phases[0].extra["colour"] == "green" and road.extra["note"] == ["x"]

@@ -17,6 +17,7 @@ from typing import Any
 
 from planner.model.capmodel import EFFORTS
 from planner.model.project import INITIATIVE_STATUSES, Initiative, Roadmap
+from planner.model.roadmap.copying import copy_roadmap
 from planner.model.roadmap.deps import find_dependency_cycle
 
 __all__ = [
@@ -101,7 +102,7 @@ def add_custom_initiative(
         raise ValueError(f"There is already an initiative {new_id!r}.")
     _check_phase(roadmap, phase)
     item = Initiative(id=new_id, capability=capability, title=title.strip(), phase=phase, origin="custom")
-    result = copy.deepcopy(roadmap)
+    result = copy_roadmap(roadmap)
     result.initiatives.insert(_phase_block_end(result.initiatives, phase), item)
     if fields:
         result = edit_initiative(result, new_id, **fields)
@@ -113,7 +114,7 @@ def add_custom_initiative(
 def delete_initiative(roadmap: Roadmap, initiative_id: str) -> Roadmap:
     """Return a roadmap without that initiative; others no longer depend on it."""
     pos, _ = _find(roadmap, initiative_id)
-    result = copy.deepcopy(roadmap)
+    result = copy_roadmap(roadmap)
     del result.initiatives[pos]
     for item in result.initiatives:
         if initiative_id in item.depends_on:
@@ -175,7 +176,7 @@ def edit_initiative(roadmap: Roadmap, initiative_id: str, **changes: Any) -> Roa
         raise ValueError(f"These fields cannot be edited: {', '.join(unknown)}.")
     pos, item = _find(roadmap, initiative_id)
     checked = {name: _check_value(roadmap, item, name, value) for name, value in changes.items()}
-    result = copy.deepcopy(roadmap)
+    result = copy_roadmap(roadmap)
     target = result.initiatives[pos]
     changed = False
     for name, value in checked.items():
@@ -198,8 +199,8 @@ def move_initiative(roadmap: Roadmap, initiative_id: str, phase: str, index: int
     _check_phase(roadmap, phase)
     pos, item = _find(roadmap, initiative_id)
     if item.phase == phase:
-        return reorder_initiative(roadmap, initiative_id, index) if index is not None else copy.deepcopy(roadmap)
-    result = copy.deepcopy(roadmap)
+        return reorder_initiative(roadmap, initiative_id, index) if index is not None else copy_roadmap(roadmap)
+    result = copy_roadmap(roadmap)
     moved = result.initiatives.pop(pos)
     moved.phase = phase
     if moved.origin == "generated":
@@ -215,7 +216,7 @@ def reorder_initiative(roadmap: Roadmap, initiative_id: str, index: int) -> Road
     list order is scheduling priority.
     """
     pos, item = _find(roadmap, initiative_id)
-    result = copy.deepcopy(roadmap)
+    result = copy_roadmap(roadmap)
     moved = result.initiatives.pop(pos)
     slots = [i for i, other in enumerate(result.initiatives) if other.phase == item.phase]
     if not slots:
@@ -230,7 +231,7 @@ def reorder_initiative(roadmap: Roadmap, initiative_id: str, index: int) -> Road
 def set_locked(roadmap: Roadmap, initiative_id: str, locked: bool) -> Roadmap:
     """Return a roadmap with an initiative locked (kept as is by regeneration) or unlocked."""
     pos, _ = _find(roadmap, initiative_id)
-    result = copy.deepcopy(roadmap)
+    result = copy_roadmap(roadmap)
     result.initiatives[pos].locked = locked
     return result
 
@@ -239,7 +240,7 @@ def set_capacity(roadmap: Roadmap, capacity: int) -> Roadmap:
     """Return a roadmap allowing ``capacity`` initiatives at once (1 to 50)."""
     if isinstance(capacity, bool) or not isinstance(capacity, int) or not 1 <= capacity <= MAX_CAPACITY:
         raise ValueError(f"Capacity must be a whole number of initiatives from 1 to {MAX_CAPACITY}, not {capacity!r}.")
-    result = copy.deepcopy(roadmap)
+    result = copy_roadmap(roadmap)
     result.capacity = capacity
     return result
 

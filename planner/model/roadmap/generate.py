@@ -22,7 +22,7 @@ from planner.model.capmodel import CapabilityModel, InitiativeTemplate
 from planner.model.graph import topological_order
 from planner.model.project import DEFAULT_CAPACITY, Assessment, Initiative, Roadmap, default_phases
 from planner.model.roadmap.deps import rule_dependencies, template_index
-from planner.model.roadmap.schedule import schedule
+from planner.model.roadmap.schedule import schedule_in_place
 from planner.model.scoring import score_capability
 
 __all__ = [
@@ -124,4 +124,6 @@ def generate_roadmap(model: CapabilityModel, assessment: Assessment, *, capacity
     deps = rule_dependencies(model, items, template_index(model))
     for item in items:
         item.depends_on = deps.get(item.id, [])
-    return schedule(model, Roadmap(capacity=capacity, phases=default_phases(model), initiatives=items))
+    roadmap = Roadmap(capacity=capacity, phases=default_phases(model), initiatives=items)
+    schedule_in_place(model, roadmap)
+    return roadmap

@@ -15,14 +15,14 @@ scheduled.
 
 from __future__ import annotations
 
-import copy
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from planner.model.capmodel import CapabilityModel
 from planner.model.project import Assessment, Initiative, Roadmap, default_phases
+from planner.model.roadmap.copying import copy_initiative, copy_roadmap
 from planner.model.roadmap.deps import find_dependency_cycle, level_ranks, rule_dependencies, template_index
 from planner.model.roadmap.generate import initiative_from_template, needed_templates
-from planner.model.roadmap.schedule import schedule
+from planner.model.roadmap.schedule import schedule_in_place
 
 __all__ = ["RegenerationPlan", "regenerate"]
 
@@ -64,9 +64,9 @@ def regenerate(model: CapabilityModel, assessment: Assessment, roadmap: Roadmap)
     for item in roadmap.initiatives:
         if _hand_managed(item) or item.template in needed_keys:
             kept_ids.append(item.id)
-            items.append(copy.deepcopy(item))
+            items.append(copy_initiative(item))
         else:
-            removed.append(copy.deepcopy(item))
+            removed.append(copy_initiative(item))
     taken = {item.id for item in items} | {item.id for item in removed}
     added_ids: list[str] = []
     fresh_pos = {tpl.key: i for i, tpl in enumerate(needed)}
@@ -80,12 +80,13 @@ def regenerate(model: CapabilityModel, assessment: Assessment, roadmap: Roadmap)
         items.insert(_insert_at(items, new, fresh_pos, ranks), new)
         added_ids.append(new.id)
     _relink(model, items, set(added_ids), {item.id for item in removed})
-    phases = copy.deepcopy(roadmap.phases)
-    known = {p.id for p in phases}
-    phases.extend(p for p in default_phases(model) if p.id not in known)
-    phases.sort(key=lambda p: ranks.get(p.id, len(ranks)))
-    draft = Roadmap(capacity=roadmap.capacity, phases=phases, initiatives=items, extra=copy.deepcopy(roadmap.extra))
-    result = schedule(model, draft)
+    draft = copy_roadmap(replace(roadmap, initiatives=[]))
+    draft.initiatives = items
+    known = {p.id for p in draft.phases}
+    draft.phases.extend(p for p in default_phases(model) if p.id not in known)
+    draft.phases.sort(key=lambda p: ranks.get(p.id, len(ranks)))
+    schedule_in_place(model, draft)
+    result = draft
     by_id = {item.id: item for item in result.initiatives}
     return RegenerationPlan(
         added=[by_id[i] for i in added_ids],

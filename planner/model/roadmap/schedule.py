@@ -21,75 +21,96 @@ item depend on one in a later phase, dependencies win over phase order (and a wa
 
 from __future__ import annotations
 
-import copy
 import heapq
 
 from planner.model.capmodel import CapabilityModel
 from planner.model.project import Roadmap
+from planner.model.roadmap.copying import copy_roadmap
 
-__all__ = ["phase_spans", "schedule"]
+__all__ = ["phase_spans", "schedule", "schedule_in_place"]
 
 
 class _Months:
-    """How many initiatives run in each month, with a fast 'next month that has room' lookup."""
+    """How many initiatives run in each month, with a fast "first window with room" search.
+
+    For each duration in use, ``_skips[d][s] = t`` records that no window of ``d`` months starting
+    in ``[s, t)`` has room. Months only fill up, so such a record never becomes false; every start
+    month is ruled out at most once per duration, which keeps the whole schedule near-linear even
+    when the plan is full of one-month holes that longer initiatives cannot use.
+    """
 
     def __init__(self, capacity: int) -> None:
         self.capacity = max(1, capacity)
         self.used: list[int] = []
-        self.skip: list[int] = []  # skip[m] == m when month m has room; else a later month to try
+        self._skips: dict[int, list[int]] = {}
 
     def _grow(self, month: int) -> None:
-        while len(self.used) <= month:
-            self.skip.append(len(self.used))
-            self.used.append(0)
+        if len(self.used) <= month:
+            self.used.extend([0] * (month + 1 - len(self.used)))
 
-    def _room_from(self, month: int) -> int:
-        self._grow(month)
+    @staticmethod
+    def _find(skip: list[int], month: int) -> int:
+        if len(skip) <= month:
+            skip.extend(range(len(skip), month + 1))
         root = month
-        while self.skip[root] != root:
-            root = self.skip[root]
-            self._grow(root)
-        while self.skip[month] != root:  # path compression
-            self.skip[month], month = root, self.skip[month]
+        while skip[root] != root:
+            root = skip[root]
+            if len(skip) <= root:
+                skip.extend(range(len(skip), root + 1))
+        while skip[month] != root:  # path compression
+            skip[month], month = root, skip[month]
         return root
 
     def earliest(self, month: int, duration: int) -> int:
         """Return the first start at or after ``month`` with room for ``duration`` months."""
-        start = self._room_from(month)
+        skip = self._skips.setdefault(duration, [])
+        start = self._find(skip, month)
         while True:
             self._grow(start + duration)
-            full = next((m for m in range(start, start + duration) if self.used[m] >= self.capacity), None)
+            full = next((m for m in range(start + duration - 1, start - 1, -1) if self.used[m] >= self.capacity), None)
             if full is None:
                 return start
-            start = self._room_from(full + 1)
+            self._find(skip, full + 1)
+            for s in range(start, full + 1):
+                skip[s] = max(skip[s], full + 1)
+            start = self._find(skip, full + 1)
 
     def book(self, start: int, duration: int) -> None:
         """Take one unit of capacity in each month of ``[start, start + duration)``."""
         self._grow(start + duration)
         for m in range(start, start + duration):
             self.used[m] += 1
-            if self.used[m] >= self.capacity:
-                self.skip[m] = m + 1
 
 
 def schedule(model: CapabilityModel, roadmap: Roadmap) -> Roadmap:
     """Return a scheduled copy of a roadmap (initiative and phase start months); the input is untouched."""
-    result = copy.deepcopy(roadmap)
+    result = copy_roadmap(roadmap)
+    schedule_in_place(model, result)
+    return result
+
+
+def schedule_in_place(model: CapabilityModel, result: Roadmap) -> None:
+    """Set the start months of a roadmap the caller owns (the engine's own fresh roadmaps)."""
     items = result.initiatives
     ranks = {level_id: i for i, level_id in enumerate(model.level_ids)}
     phase_rank = {p.id: ranks.get(p.id, len(ranks) + i) for i, p in enumerate(result.phases)}
     unknown = len(ranks) + len(result.phases)
     keys = [(phase_rank.get(item.phase, unknown), i) for i, item in enumerate(items)]
     index = {item.id: i for i, item in enumerate(items)}
-    deps: list[list[int]] = []
+    none: tuple[int, ...] = ()
+    deps: list[tuple[int, ...]] = []
     waiting = [0] * len(items)
-    followers: list[list[int]] = [[] for _ in items]
+    followers: dict[int, list[int]] = {}
     for i, item in enumerate(items):
-        mine = sorted({index[d] for d in item.depends_on if d in index and index[d] != i})
+        mine = (
+            tuple({index[d]: None for d in item.depends_on if d in index and index[d] != i})
+            if item.depends_on
+            else none
+        )
         deps.append(mine)
         waiting[i] = len(mine)
         for d in mine:
-            followers[d].append(i)
+            followers.setdefault(d, []).append(i)
     ready = [keys[i] for i in range(len(items)) if not waiting[i]]
     heapq.heapify(ready)
     months = _Months(result.capacity)
@@ -116,7 +137,7 @@ def schedule(model: CapabilityModel, roadmap: Roadmap) -> Roadmap:
         item.start_month = begin
         phase_start[rank] = min(phase_start.get(rank, begin), begin)
         placed += 1
-        for f in followers[i]:
+        for f in followers.get(i, none):
             waiting[f] -= 1
             if waiting[f] == 0 and start[f] is None:
                 heapq.heappush(ready, keys[f])
@@ -124,7 +145,6 @@ def schedule(model: CapabilityModel, roadmap: Roadmap) -> Roadmap:
     for phase in sorted(result.phases, key=lambda p: phase_rank[p.id]):
         phase.start_month = phase_start.get(phase_rank[phase.id], previous)
         previous = phase.start_month
-    return result
 
 
 def phase_spans(roadmap: Roadmap) -> dict[str, tuple[int, int]]:
