@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
 import copy
+import random
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from planner.model.capmodel import CapabilityModel
 from planner.model.project import Roadmap
 from planner.model.roadmap import (
     add_custom_initiative,
     add_dependency,
+    delete_initiative,
     edit_initiative,
     generate_roadmap,
     regenerate,
@@ -16,8 +22,10 @@ from planner.model.roadmap import (
     reorder_initiative,
     set_locked,
 )
+from planner.model.roadmap.deps import find_dependency_cycle
+from planner.model.roadmap.generate import needed_templates
 from tests.unit.test_roadmap_generate import assess
-from tests.unit.test_roadmap_schedule import check_schedule
+from tests.unit.test_roadmap_schedule import check_schedule, synthetic_assessment, synthetic_model
 
 BEFORE = {"data-ingestion": "none", "allocation": "none", "budgeting": "crawl"}
 
@@ -127,3 +135,57 @@ def test_everything_at_target_removes_untouched_items_only(model: CapabilityMode
     assert ids(plan.result.initiatives) == [keep]
     assert len(plan.removed) == len(road.initiatives) - 1
     assert plan.result.initiative(keep).depends_on == []  # its links went with the removed items
+
+
+@settings(max_examples=40, deadline=None)
+@given(seed=st.integers(0, 100_000), edits=st.integers(0, 10))
+def test_regeneration_properties_on_random_models(seed: int, edits: int) -> None:
+    model = synthetic_model(10, (2, 2, 1), seed)
+    road = generate_roadmap(model, synthetic_assessment(model, seed))
+    rng = random.Random(seed)
+    phases = [p.id for p in road.phases]
+    for _ in range(edits):
+        if not road.initiatives:
+            break
+        item = rng.choice(road.initiatives)
+        other = rng.choice(road.initiatives)
+        action = rng.randrange(5)
+        if action == 0:
+            road = set_locked(road, item.id, True)
+        elif action == 1:
+            road = edit_initiative(road, item.id, phase=rng.choice(phases))
+        elif action == 2:
+            road = add_custom_initiative(
+                road, capability=item.capability, title=f"Custom {rng.random()}", phase=rng.choice(phases)
+            )
+        elif action == 3:
+            road = delete_initiative(road, item.id)
+        elif other.id != item.id and other.id not in item.depends_on:
+            with contextlib.suppress(ValueError):  # a loop is refused
+                road = add_dependency(road, item.id, other.id)
+    before = copy.deepcopy(road)
+    after = synthetic_assessment(model, seed + 1)
+    plan = regenerate(model, after, road)
+    assert road == before
+    result = plan.result
+    result_ids = ids(result.initiatives)
+    assert len(result_ids) == len(set(result_ids))
+    assert set(result_ids) == set(ids(plan.kept)) | set(ids(plan.added))
+    assert set(ids(plan.kept)) | set(ids(plan.removed)) == set(ids(road.initiatives))
+    for item in road.initiatives:
+        if item.locked or item.edited or item.origin == "custom":
+            kept = result.initiative(item.id)
+            assert (kept.title, kept.phase, kept.owner, kept.locked) == (
+                item.title,
+                item.phase,
+                item.owner,
+                item.locked,
+            )
+    have = {i.template for i in result.initiatives}
+    assert {t.key for t in needed_templates(model, after)} <= have
+    assert find_dependency_cycle(result) is None
+    for item in result.initiatives:
+        assert set(item.depends_on) <= set(result_ids)
+    check_schedule(result)
+    again = regenerate(model, after, result)
+    assert again.added == [] and again.removed == [] and again.result == result
