@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from planner.model.capmodel import CapabilityModel
 from planner.model.project import Assessment, CapabilityAssessment, Project, Roadmap
 from planner.model.roadmap import generate_roadmap, plan_capabilities, roadmap_warnings
@@ -81,7 +83,7 @@ def test_priority_is_importance_times_gap_then_dependents_then_model_order(model
         model, levels, "walk", importance={"licensing-saas": 2, "budgeting": 4, "data-ingestion": 2, "allocation": 2}
     )
     plans = plan_capabilities(model, ass)
-    # budgeting 4x1=4; licensing 2x2=4 (fewer dependents than budgeting? both compared), then 2x1 ties
+    # budgeting 4 x 1 and licensing 2 x 2 tie at 4, then ingestion and allocation tie at 2 x 1
     assert [p.priority for p in plans] == [4, 4, 2, 2]
     counts = dependents_count(model)
     assert counts["data-ingestion"] > counts["allocation"]  # everything builds on ingestion
@@ -124,3 +126,6 @@ def test_capacity_is_kept(model: CapabilityModel) -> None:
     road = generate_roadmap(model, assess(model, {"allocation": "none"}, "walk"), capacity=5)
     assert road.capacity == 5
     assert [p.id for p in road.phases] == ["crawl", "walk", "run"]
+    for bad in (0, 51):
+        with pytest.raises(ValueError, match="Capacity must be a whole number of initiatives from 1 to 50"):
+            generate_roadmap(model, assess(model, {"allocation": "none"}, "walk"), capacity=bad)

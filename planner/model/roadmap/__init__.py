@@ -25,6 +25,17 @@ Public API:
 
 Months count from 0 (the first month of the plan); ``end_month`` is the month after the last
 month of work.
+
+Decisions where the design is silent (each module says more):
+
+* Priority is phase first (all Crawl work is taken before Walk work), then the order of the
+  list within a phase, which generation sets from importance x gap and the consultant can change
+  by reordering. Crawl, Walk and Run thus read as successive stretches of the plan; a later-phase
+  item still fills any month the earlier phase leaves free.
+* Locking keeps an initiative's content through regeneration; it does not pin its months.
+* Ids of generated initiatives are their library keys; custom ones are ``custom.<capability>.<slug>``.
+* A generated initiative counts for the level of its library entry wherever it is moved (for the
+  dependency rule and the projection); a custom one for the level of its phase.
 """
 
 from __future__ import annotations

@@ -19,6 +19,7 @@ from planner.model.capmodel import EFFORTS
 from planner.model.project import INITIATIVE_STATUSES, Initiative, Roadmap
 from planner.model.roadmap.copying import copy_roadmap
 from planner.model.roadmap.deps import find_dependency_cycle
+from planner.model.roadmap.generate import MAX_CAPACITY
 
 __all__ = [
     "EDITABLE_FIELDS",
@@ -39,7 +40,6 @@ EDITABLE_FIELDS: tuple[str, ...] = (
     "capability", "title", "description", "phase", "owner", "effort", "start_month",
     "duration_months", "status", "depends_on",
 )  # fmt: skip
-MAX_CAPACITY = 50
 MAX_MONTH = 600
 MAX_DURATION = 120
 

@@ -25,7 +25,11 @@ from planner.model.roadmap.deps import rule_dependencies, template_index
 from planner.model.roadmap.schedule import schedule_in_place
 from planner.model.scoring import score_capability
 
+#: The most initiatives a roadmap may run at once (the project file allows no more).
+MAX_CAPACITY = 50
+
 __all__ = [
+    "MAX_CAPACITY",
     "CapabilityPlan",
     "dependents_count",
     "generate_roadmap",
@@ -118,8 +122,13 @@ def generate_roadmap(model: CapabilityModel, assessment: Assessment, *, capacity
     Args:
         model: the capability model the assessment is scored against.
         assessment: current scores, targets and importance per capability.
-        capacity: how many initiatives may run at once.
+        capacity: how many initiatives may run at once (1 to 50).
+
+    Raises:
+        ValueError: the capacity is out of range.
     """
+    if isinstance(capacity, bool) or not isinstance(capacity, int) or not 1 <= capacity <= MAX_CAPACITY:
+        raise ValueError(f"Capacity must be a whole number of initiatives from 1 to {MAX_CAPACITY}, not {capacity!r}.")
     items = [initiative_from_template(tpl) for tpl in needed_templates(model, assessment)]
     deps = rule_dependencies(model, items, template_index(model))
     for item in items:
