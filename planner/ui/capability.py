@@ -1,0 +1,212 @@
+"""The selected capability: what it is, its lens scores, target, importance, notes and evidence.
+
+Left column: scoring (lenses, not applicable, target, importance) and the "explain this score"
+box. Right column: the capability's summary, what Crawl/Walk/Run look like and the discovery
+questions to ask. Below: client-facing notes, internal notes and evidence (one item per line).
+Every edit is pushed as a command; the panel redraws from the document on each change.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.charts.palette import level_colour
+from planner.model.project import DEFAULT_IMPORTANCE, CapabilityAssessment
+from planner.ui.commands import SetCapabilityField, SetLensScore
+from planner.ui.document import Change, Document
+from planner.ui.fields import TextField
+from planner.ui.lenses import LensPanel
+
+__all__ = ["CapabilityPanel"]
+
+
+def _label(text: str = "", *, name: str = "", wrap: bool = True) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(wrap)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if name:
+        label.setObjectName(name)
+    return label
+
+
+class CapabilityPanel(QWidget):
+    """Everything about one capability, editable."""
+
+    def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.cap_id: str = ""
+        model = doc.project.model
+        self.title = _label(name="capabilityTitle", wrap=False)
+        self.badge = _label(name="levelBadge", wrap=False)
+        self.lenses = LensPanel(model.lenses)
+        self.lenses.score_requested.connect(self._score)
+        self.not_applicable = QCheckBox("&Not applicable to this client")
+        self.not_applicable.toggled.connect(lambda on: self._push("applicable", not on))
+        self.target = QComboBox()
+        self.target.setAccessibleName("Target level")
+        self.target.addItem("No target", None)
+        for level in model.levels[1:]:
+            self.target.addItem(level.name, level.id)
+        self.target.activated.connect(lambda _i: self._push("target", self.target.currentData()))
+        self.importance = QSpinBox()
+        self.importance.setRange(1, 5)
+        self.importance.setAccessibleName("Importance")
+        self.importance.setToolTip("How much this capability matters to the client (1 low - 5 critical)")
+        self.importance.valueChanged.connect(lambda v: self._push("importance", v))
+        self.explain = _label(name="explainText")
+        self.explain.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary = _label()
+        self.levels = _label()
+        self.levels.setTextFormat(Qt.TextFormat.RichText)
+        self.questions = _label()
+        self.questions.setTextFormat(Qt.TextFormat.RichText)
+        self.notes = self._text("notes", "Client-facing notes", "What you observed; appears in the report.")
+        self.internal = self._text("internal_notes", "Internal notes", "For your team only; not exported by default.")
+        self.evidence = self._text("evidence", "Evidence", "One item per line: documents, dashboards, interviews.")
+        self._build()
+        doc.changed.connect(self._on_changed)
+
+    def _text(self, name: str, label: str, hint: str) -> TextField:
+        if name == "evidence":
+            field = TextField(lambda text: self._push(name, [ln.strip() for ln in text.splitlines() if ln.strip()]))
+        else:
+            field = TextField(lambda text: self._push(name, text))
+        field.setAccessibleName(label)
+        field.setPlaceholderText(hint)
+        field.setMinimumHeight(70)
+        return field
+
+    def _build(self) -> None:
+        score_box = QGroupBox("Score (keys 0-4, Delete, arrows)")
+        score_layout = QVBoxLayout(score_box)
+        score_layout.addWidget(self.lenses)
+        form = QFormLayout()
+        form.addRow(self.not_applicable)
+        form.addRow("&Target level:", self.target)
+        form.addRow("&Importance (1-5):", self.importance)
+        score_layout.addLayout(form)
+        explain_box = QGroupBox("How this score is calculated")
+        QVBoxLayout(explain_box).addWidget(self.explain)
+        left = QVBoxLayout()
+        left.addWidget(score_box)
+        left.addWidget(explain_box)
+        left.addStretch(1)
+        tabs = QTabWidget()
+        tabs.setDocumentMode(True)
+        for title, widget in (("About", self.summary), ("Levels", self.levels), ("Questions", self.questions)):
+            page = QWidget()
+            lay = QVBoxLayout(page)
+            lay.addWidget(widget)
+            lay.addStretch(1)
+            tabs.addTab(page, title)
+        self.info_tabs = tabs
+        columns = QHBoxLayout()
+        columns.addLayout(left, 3)
+        columns.addWidget(tabs, 2)
+        notes = QGridLayout()
+        for col, (title, field) in enumerate(
+            (("Client-facing notes", self.notes), ("Internal notes", self.internal), ("Evidence", self.evidence))
+        ):
+            caption = QLabel(f"<b>{title}</b>")
+            caption.setBuddy(field)
+            notes.addWidget(caption, 0, col)
+            notes.addWidget(field, 1, col)
+        header = QHBoxLayout()
+        header.addWidget(self.title, 1)
+        header.addWidget(self.badge)
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addLayout(columns, 1)
+        layout.addLayout(notes)
+
+    # -- edits ---------------------------------------------------------------------------------
+    def _score(self, lens_id: str, value: int | None) -> None:
+        found = self.doc.project.assessment.capabilities.get(self.cap_id)
+        if (found.lenses.get(lens_id) if found else None) != value:
+            self.doc.stack.push(SetLensScore(self.doc, self.cap_id, lens_id, value))
+
+    def _push(self, name: str, value: Any) -> None:
+        if not self.cap_id:
+            return
+        found = self.doc.project.assessment.capabilities.get(self.cap_id) or CapabilityAssessment()
+        if getattr(found, name) != value:
+            self.doc.stack.push(SetCapabilityField(self.doc, self.cap_id, name, value))
+
+    # -- display -------------------------------------------------------------------------------
+    def show_capability(self, cap_id: str) -> None:
+        """Switch the panel to another capability."""
+        self.cap_id = cap_id
+        model = self.doc.project.model
+        cap = model.capability(cap_id)
+        self.title.setText(f"{cap.name}  ·  {model.domain(cap.domain).name}")
+        self.summary.setText(cap.summary)
+        rows = []
+        for level in model.levels[1:]:
+            text = cap.level_descriptions.get(level.id, "")
+            colour = level_colour(level.id, model.level_ids)
+            rows.append(
+                f"<p><b><span style='color:{colour}'>■</span> {html.escape(level.name)}</b><br>{html.escape(text)}</p>"
+            )
+        self.levels.setText("".join(rows))
+        self.questions.setText("<ul>" + "".join(f"<li>{html.escape(q)}</li>" for q in cap.questions) + "</ul>")
+        self.refresh()
+
+    def _on_changed(self, change: Change) -> None:
+        if not self.cap_id:
+            return
+        if change.kind in ("weights", "project") or (change.kind == "assessment" and self.cap_id in change.ids):
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Show the capability's findings as they are in the project."""
+        model = self.doc.project.model
+        found = self.doc.project.assessment.capabilities.get(self.cap_id)
+        score = self.doc.scorecard().capabilities[self.cap_id]
+        applicable = found.applicable if found else True
+        self.lenses.show_scores(dict(found.lenses) if found else {}, applicable)
+        target = found.target if found else None
+        with QSignalBlocker(self.not_applicable):
+            self.not_applicable.setChecked(not applicable)
+        with QSignalBlocker(self.target):
+            self.target.setCurrentIndex(max(0, self.target.findData(target)))
+        with QSignalBlocker(self.importance):
+            self.importance.setValue(found.importance if found else DEFAULT_IMPORTANCE)
+        self.target.setEnabled(applicable)
+        self.importance.setEnabled(applicable)
+        self.notes.show_value(found.notes if found else "")
+        self.internal.show_value(found.internal_notes if found else "")
+        evidence = found.evidence if found else []
+        if [ln.strip() for ln in self.evidence.toPlainText().splitlines() if ln.strip()] != evidence:
+            self.evidence.show_value("\n".join(evidence))
+        lines = score.explain(model)
+        if model.bands_note:
+            lines += ["", model.bands_note]
+        self.explain.setText("\n".join(lines))
+        if not applicable:
+            badge, colour = "Not applicable", level_colour(None)
+        elif score.score is None:
+            badge, colour = "Not scored", level_colour(None)
+        else:
+            badge = f"{model.level_name(score.level)} · {score.score:.0f}%"
+            colour = level_colour(score.level, model.level_ids)
+        self.badge.setText(badge)
+        self.badge.setStyleSheet(
+            f"QLabel {{ background: {colour}; color: white; border-radius: 10px; padding: 4px 12px; font-weight: bold; }}"
+        )

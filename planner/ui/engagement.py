@@ -1,0 +1,106 @@
+"""The engagement page: who the assessment is for, by whom, when, its scope and the executive summary.
+
+Scopes are typed as a comma-separated list ("Public Cloud, SaaS"); the assessment date uses a date
+picker whose lowest value reads "Not set" (the file stores an empty date then).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QDate, QSignalBlocker
+from PySide6.QtWidgets import QDateEdit, QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from planner.ui.commands import SetEngagementField
+from planner.ui.document import Change, Document
+from planner.ui.fields import LineField, TextField
+
+__all__ = ["EngagementPage"]
+
+_NO_DATE = QDate(2000, 1, 1)
+
+
+def _scopes(text: str) -> list[str]:
+    return [part.strip() for part in text.split(",") if part.strip()]
+
+
+class EngagementPage(QWidget):
+    """Form over the project's engagement facts."""
+
+    def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.setObjectName("engagementPage")
+        heading = QLabel("Engagement")
+        heading.setObjectName("pageHeading")
+        self.client = self._line("client", "Client", "The client's organisation, e.g. Northwind Retail")
+        self.title = self._line("title", "Title", "e.g. FinOps maturity assessment 2026")
+        self.consultant = self._line("consultant", "Consultant", "Who leads the assessment")
+        self.firm = self._line("firm", "Firm", "Your firm")
+        self.date = QDateEdit()
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.date.setMinimumDate(_NO_DATE)
+        self.date.setSpecialValueText("Not set")
+        self.date.setAccessibleName("Assessment date")
+        self.date.dateChanged.connect(self._date_edited)
+        self.scopes = LineField(lambda text: self._push("scopes", _scopes(text)))
+        self.scopes.setPlaceholderText("Comma-separated, e.g. Public Cloud, SaaS, Data Center")
+        self.scopes.setAccessibleName("Scopes")
+        self.summary = TextField(lambda text: self._push("summary", text))
+        self.summary.setAccessibleName("Executive summary")
+        self.summary.setPlaceholderText("The executive summary the report opens with.")
+
+        form = QFormLayout()
+        form.addRow("&Client:", self.client)
+        form.addRow("&Title:", self.title)
+        form.addRow("C&onsultant:", self.consultant)
+        form.addRow("&Firm:", self.firm)
+        form.addRow("Assessment &date:", self.date)
+        form.addRow("&Scopes:", self.scopes)
+        form.addRow("Executive &summary:", self.summary)
+        column = QWidget()
+        column.setMaximumWidth(960)
+        inner = QVBoxLayout(column)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addWidget(heading)
+        inner.addSpacing(8)
+        inner.addLayout(form, 1)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.addWidget(column, 1)
+        layout.addStretch(0)
+        doc.changed.connect(self._on_changed)
+        self.refresh()
+
+    def _line(self, name: str, label: str, hint: str) -> LineField:
+        field = LineField(lambda text: self._push(name, text))
+        field.setPlaceholderText(hint)
+        field.setAccessibleName(label)
+        return field
+
+    def _push(self, name: str, value: Any) -> None:
+        if getattr(self.doc.project.engagement, name) != value:
+            self.doc.stack.push(SetEngagementField(self.doc, name, value))
+
+    def _date_edited(self, date: QDate) -> None:
+        self._push("assessment_date", "" if date == _NO_DATE else date.toString("yyyy-MM-dd"))
+
+    def _on_changed(self, change: Change) -> None:
+        if change.kind in ("engagement", "project"):
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Show the engagement as it is in the project."""
+        eng = self.doc.project.engagement
+        self.client.show_value(eng.client)
+        self.title.show_value(eng.title)
+        self.consultant.show_value(eng.consultant)
+        self.firm.show_value(eng.firm)
+        if _scopes(self.scopes.text()) != eng.scopes:
+            self.scopes.show_value(", ".join(eng.scopes))
+        self.summary.show_value(eng.summary)
+        date = QDate.fromString(eng.assessment_date, "yyyy-MM-dd") if eng.assessment_date else _NO_DATE
+        if self.date.date() != date:
+            with QSignalBlocker(self.date):
+                self.date.setDate(date if date.isValid() else _NO_DATE)

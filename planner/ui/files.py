@@ -1,0 +1,195 @@
+"""New, Open, Save, Save As, Revert and "save changes?" for the main window.
+
+Every question and error goes through QMessageBox/QFileDialog statics, so tests patch them. A
+failed open leaves the current project as it was; a failed save shows the ProjectFileError text
+and leaves the project unsaved (and the window open). Opening a file that is already open simply
+shows it. Paths chosen without the ``.roadmap`` suffix get it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+
+from planner.model.project import Assessment, Engagement, Project, Roadmap, default_phases
+from planner.storage.errors import ProjectFileError
+from planner.storage.models import DEFAULT_MODEL, bundled_models, load_bundled_model
+from planner.storage.projectfile import PROJECT_SUFFIX, load_project, save_project
+from planner.ui.document import Document
+
+if TYPE_CHECKING:
+    from planner.ui.mainwindow import MainWindow
+
+__all__ = ["FileController", "new_project"]
+
+log = logging.getLogger("planner.ui.files")
+_FILTER = f"FinOps roadmap projects (*{PROJECT_SUFFIX});;All files (*)"
+_Button = QMessageBox.StandardButton
+
+
+def new_project(model_id: str = DEFAULT_MODEL) -> Project:
+    """Return an unscored project on a bundled model, dated today, with equal lens weights."""
+    model = load_bundled_model(model_id)
+    return Project(
+        model=model,
+        engagement=Engagement(assessment_date=dt.date.today().isoformat()),
+        assessment=Assessment(lens_weights=dict.fromkeys(model.lens_ids, 1.0)),
+        roadmap=Roadmap(phases=default_phases(model)),
+    )
+
+
+class FileController:
+    """The file operations of one main window."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+
+    @property
+    def doc(self) -> Document | None:
+        """The window's document."""
+        return self.window.doc
+
+    # -- questions -------------------------------------------------------------------------------
+    def maybe_save(self) -> bool:
+        """Ask to save unsaved changes; return False when the user cancels or the save fails."""
+        doc = self.doc
+        if doc is None or not doc.modified:
+            return True
+        answer = QMessageBox.question(
+            self.window,
+            "Unsaved changes",
+            f"{doc.display_name} has unsaved changes. Save them first?",
+            _Button.Save | _Button.Discard | _Button.Cancel,
+            _Button.Save,
+        )
+        if answer == _Button.Save:
+            return self.save()
+        return answer == _Button.Discard
+
+    def _error(self, title: str, message: str) -> None:
+        QMessageBox.warning(self.window, title, message)
+
+    # -- new / open ------------------------------------------------------------------------------
+    def new(self) -> bool:
+        """Start a new, unscored project (after asking about unsaved changes)."""
+        if not self.maybe_save():
+            return False
+        model_id = DEFAULT_MODEL
+        models = bundled_models()
+        if len(models) > 1:
+            names = [f"{m.name} ({m.id})" for m in models]
+            choice, ok = QInputDialog.getItem(self.window, "New project", "Capability model:", names, 0, False)
+            if not ok:
+                return False
+            model_id = models[names.index(choice)].id
+        self.window.set_document(Document(new_project(model_id)))
+        self.window.show_page("engagement")
+        return True
+
+    def open_dialog(self) -> bool:
+        """Ask for a project file and open it."""
+        folder = self.window.settings.last_folder
+        name, _ = QFileDialog.getOpenFileName(self.window, "Open project", str(folder or Path.home()), _FILTER)
+        return bool(name) and self.open_path(Path(name))
+
+    def open_path(self, path: Path, *, remember: bool = True) -> bool:
+        """Open a project file (after asking about unsaved changes); errors are shown, not raised."""
+        doc = self.doc
+        if doc is not None and doc.path is not None and _same(doc.path, path):
+            return True
+        if not self.maybe_save():
+            return False
+        try:
+            project = load_project(path)
+        except ProjectFileError as exc:
+            log.info("open refused: %s", path.suffix or "(no suffix)")
+            self._error("Cannot open the project", str(exc))
+            return False
+        self.window.set_document(Document(project, path.resolve()))
+        if remember:
+            self.window.settings.add_recent(path)
+            self.window.settings.last_folder = path.resolve().parent
+        self.window.show_page("assessment")
+        return True
+
+    # -- save ------------------------------------------------------------------------------------
+    def save(self) -> bool:
+        """Save to the project's file (asking for one the first time); return success."""
+        doc = self.doc
+        if doc is None:
+            return False
+        if doc.path is None:
+            return self.save_as()
+        return self._save_to(doc.path)
+
+    def save_as(self) -> bool:
+        """Ask for a file name and save there; return success."""
+        doc = self.doc
+        if doc is None:
+            return False
+        folder = doc.path.parent if doc.path else (self.window.settings.last_folder or Path.home())
+        stem = (
+            doc.path.name if doc.path else (_safe_stem(doc.project.engagement.client) or "assessment") + PROJECT_SUFFIX
+        )
+        name, _ = QFileDialog.getSaveFileName(self.window, "Save project as", str(folder / stem), _FILTER)
+        if not name:
+            return False
+        path = Path(name)
+        if path.suffix.lower() != PROJECT_SUFFIX:
+            path = path.with_name(path.name + PROJECT_SUFFIX)
+        return self._save_to(path)
+
+    def _save_to(self, path: Path) -> bool:
+        doc = self.doc
+        assert doc is not None  # noqa: S101  # callers check
+        try:
+            save_project(doc.project, path)
+        except ProjectFileError as exc:
+            log.info("save failed")
+            self._error("The project was not saved", f"{exc}\n\nYour changes are still open here; nothing was lost.")
+            return False
+        doc.mark_saved(path.resolve())
+        self.window.settings.add_recent(path)
+        self.window.settings.last_folder = path.resolve().parent
+        self.window.statusBar().showMessage(f"Saved {path.name}", 4000)
+        return True
+
+    def revert(self) -> bool:
+        """Reload the project from its file, dropping unsaved changes (after confirmation)."""
+        doc = self.doc
+        if doc is None or doc.path is None or not doc.modified:
+            return False
+        answer = QMessageBox.question(
+            self.window,
+            "Revert",
+            f"Discard every change since {doc.display_name} was last saved?",
+            _Button.Discard | _Button.Cancel,
+            _Button.Cancel,
+        )
+        if answer != _Button.Discard:
+            return False
+        try:
+            project = load_project(doc.path)
+        except ProjectFileError as exc:
+            self._error("Cannot revert", str(exc))
+            return False
+        page = self.window.current_page()
+        self.window.set_document(Document(project, doc.path))
+        self.window.show_page(page)
+        return True
+
+
+def _same(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False
+
+
+def _safe_stem(text: str) -> str:
+    keep = "".join(ch if ch.isalnum() or ch in " -_" else " " for ch in text)
+    return "-".join(keep.split()).lower()[:60]

@@ -1,0 +1,165 @@
+"""The five lens controls, built for scoring by keyboard in a workshop.
+
+Each lens is a row: its name and question, buttons 0-4, and the anchor sentence of the chosen
+score. A focused row takes digits 0-4 (score), Delete/Backspace (unscore), Left/Right (one
+less/more) and Up/Down (previous/next lens); after a digit the focus moves on to the next lens,
+so a capability is scored with five key presses. Buttons take no focus, so a click scores and
+leaves the keyboard on the row.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+
+from planner.model.capmodel import Lens
+from planner.model.scoring import MAX_LENS_SCORE
+
+__all__ = ["LensPanel", "LensRow"]
+
+_DIGITS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(MAX_LENS_SCORE + 1)}
+
+
+class LensRow(QFrame):
+    """One lens: buttons 0-4 and the anchor sentence of the chosen score.
+
+    Signals:
+        score_requested(str, object): the user chose a score (``None`` to unscore).
+        move_requested(int): the user asked for the previous (-1) or next (+1) lens.
+    """
+
+    score_requested = Signal(str, object)
+    move_requested = Signal(int)
+
+    def __init__(self, lens: Lens, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.lens = lens
+        self.value: int | None = None
+        self.setObjectName("lensRow")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAccessibleName(f"{lens.name} lens score")
+        self.setToolTip(f"{lens.question}\nKeys: 0-4 score, Delete unscores, arrows move")
+        name = QLabel(f"<b>{lens.name}</b>")
+        name.setToolTip(lens.question)
+        self.buttons: list[QToolButton] = []
+        buttons = QHBoxLayout()
+        buttons.setSpacing(4)
+        for n in range(MAX_LENS_SCORE + 1):
+            button = QToolButton()
+            button.setText(str(n))
+            button.setCheckable(True)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setMinimumWidth(34)
+            button.setAccessibleName(f"{lens.name} {n}")
+            button.setToolTip(lens.anchors[n])
+            button.clicked.connect(lambda _checked=False, n=n: self._clicked(n))
+            self.buttons.append(button)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        self.anchor = QLabel()
+        self.anchor.setWordWrap(True)
+        self.anchor.setObjectName("anchorText")
+        self.anchor.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(8, 6, 8, 6)
+        grid.addWidget(name, 0, 0)
+        grid.addLayout(buttons, 0, 1)
+        grid.addWidget(self.anchor, 1, 0, 1, 2)
+        grid.setColumnMinimumWidth(0, 110)
+        grid.setColumnStretch(1, 1)
+        self.show_value(None)
+
+    def show_value(self, value: int | None) -> None:
+        """Show a score (``None``: unscored)."""
+        self.value = value
+        for n, button in enumerate(self.buttons):
+            button.setChecked(n == value)
+        if value is None:
+            self.anchor.setText("Not scored yet. Press 0-4.")
+        else:
+            self.anchor.setText(f"{value}: {self.lens.anchors[value]}")
+        self.setAccessibleDescription(self.anchor.text())
+
+    def _clicked(self, n: int) -> None:
+        self.setFocus(Qt.FocusReason.MouseFocusReason)
+        self.show_value(self.value)  # the document decides; the refresh checks the right button
+        self.score_requested.emit(self.lens.id, n)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = Qt.Key(event.key())
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if mods != Qt.KeyboardModifier.NoModifier:
+            super().keyPressEvent(event)
+        elif key in _DIGITS:
+            self.score_requested.emit(self.lens.id, _DIGITS[key])
+            self.move_requested.emit(+1)
+        elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self.score_requested.emit(self.lens.id, None)
+        elif key == Qt.Key.Key_Left and self.value is not None and self.value > 0:
+            self.score_requested.emit(self.lens.id, self.value - 1)
+        elif key == Qt.Key.Key_Right:
+            self.score_requested.emit(self.lens.id, 0 if self.value is None else min(MAX_LENS_SCORE, self.value + 1))
+        elif key == Qt.Key.Key_Up:
+            self.move_requested.emit(-1)
+        elif key == Qt.Key.Key_Down:
+            self.move_requested.emit(+1)
+        else:
+            super().keyPressEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        self.setProperty("focused", True)
+        self.style().polish(self)
+        super().focusInEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self.setProperty("focused", False)
+        self.style().polish(self)
+        super().focusOutEvent(event)
+
+
+class LensPanel(QWidget):
+    """The lens rows of a capability.
+
+    Signals:
+        score_requested(str, object): a lens was scored (``None`` to unscore).
+    """
+
+    score_requested = Signal(str, object)
+
+    def __init__(self, lenses: tuple[Lens, ...], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        self.rows: list[LensRow] = []
+        for lens in lenses:
+            row = LensRow(lens)
+            row.score_requested.connect(self.score_requested)
+            row.move_requested.connect(lambda step, row=row: self._move(row, step))
+            self.rows.append(row)
+            layout.addWidget(row)
+
+    def show_scores(self, scores: dict[str, int | None], enabled: bool) -> None:
+        """Show every lens's score; disabled for a not-applicable capability."""
+        for row in self.rows:
+            row.show_value(scores.get(row.lens.id))
+            row.setEnabled(enabled)
+
+    def focus_lens(self, position: int) -> None:
+        """Put the keyboard focus on a lens row."""
+        if self.rows:
+            self.rows[max(0, min(position, len(self.rows) - 1))].setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def focused_position(self) -> int | None:
+        """Return which row has the focus, if any."""
+        for i, row in enumerate(self.rows):
+            if row.hasFocus():
+                return i
+        return None
+
+    def _move(self, row: LensRow, step: int) -> None:
+        position = self.rows.index(row) + step
+        if 0 <= position < len(self.rows):
+            self.focus_lens(position)

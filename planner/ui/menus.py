@@ -1,0 +1,102 @@
+"""The main window's menus and shortcuts (File, Edit, View, Help)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu
+
+if TYPE_CHECKING:
+    from planner.ui.mainwindow import MainWindow
+
+__all__ = ["build_menus"]
+
+_Key = QKeySequence.StandardKey
+
+
+def build_menus(window: MainWindow) -> dict[str, QAction]:
+    """Create the menus; return the actions by name (``save``, ``undo``, ...)."""
+    actions: dict[str, QAction] = {}
+    bar = window.menuBar()
+
+    def add(
+        menu: QMenu, name: str, text: str, slot: Callable[[], object], *keys: QKeySequence.StandardKey | str
+    ) -> QAction:
+        action = QAction(text, window)
+        if keys:
+            action.setShortcuts([QKeySequence(k) for k in keys])
+        action.triggered.connect(lambda _checked=False: slot())
+        menu.addAction(action)
+        actions[name] = action
+        return action
+
+    files = bar.addMenu("&File")
+    add(files, "new", "&New project", window.files.new, _Key.New)
+    add(files, "open", "&Open…", window.files.open_dialog, _Key.Open)
+    if window.demo_path is not None:
+        add(files, "demo", "Open the &demo", window.open_demo)
+    recent = files.addMenu("Open &recent")
+    recent.aboutToShow.connect(lambda: _fill_recent(window, recent))
+    files.addSeparator()
+    add(files, "save", "&Save", window.files.save, _Key.Save)
+    add(files, "save_as", "Save &as…", window.files.save_as, _Key.SaveAs, "Ctrl+Shift+S")
+    add(files, "revert", "Re&vert to saved", window.files.revert)
+    files.addSeparator()
+    add(files, "quit", "&Quit", window.close, _Key.Quit, "Ctrl+Q")
+
+    edit = bar.addMenu("&Edit")
+    undo = window.undo_group.createUndoAction(window, "&Undo")
+    undo.setShortcuts(QKeySequence.keyBindings(_Key.Undo))
+    redo = window.undo_group.createRedoAction(window, "&Redo")
+    redo.setShortcuts(QKeySequence.keyBindings(_Key.Redo))
+    edit.addAction(undo)
+    edit.addAction(redo)
+    actions["undo"], actions["redo"] = undo, redo
+    edit.addSeparator()
+    add(edit, "weights", "Lens &weights…", lambda: _weights(window))
+
+    view = bar.addMenu("&View")
+    add(view, "larger", "&Larger text", lambda: window.change_text_size(+1), _Key.ZoomIn, "Ctrl+=")
+    add(view, "smaller", "&Smaller text", lambda: window.change_text_size(-1), _Key.ZoomOut)
+    add(view, "reset_text", "&Default text size", lambda: window.change_text_size(0), "Ctrl+0")
+    view.addSeparator()
+    for position in range(5):
+        add(
+            view,
+            f"page{position + 1}",
+            f"Page {position + 1}",
+            partial(window.page_shortcut, position),
+            f"Ctrl+{position + 1}",
+        )
+
+    help_menu = bar.addMenu("&Help")
+    from planner.ui import helpdialogs
+
+    add(help_menu, "method", "How &scoring works", lambda: helpdialogs.show_method(window), _Key.HelpContents)
+    add(help_menu, "shortcuts", "&Keyboard shortcuts", lambda: helpdialogs.show_shortcuts(window))
+    add(help_menu, "about", "&About", lambda: helpdialogs.show_about(window))
+    return actions
+
+
+def _fill_recent(window: MainWindow, menu: QMenu) -> None:
+    menu.clear()
+    paths = window.settings.recent_files
+    for path in paths:
+        action = menu.addAction(path.name)
+        action.setToolTip(str(path))
+        action.triggered.connect(lambda _checked=False, p=path: window.files.open_path(p))
+    if not paths:
+        menu.addAction("No recent projects").setEnabled(False)
+    else:
+        menu.addSeparator()
+        menu.addAction("Clear the list", window.settings.clear_recent)
+
+
+def _weights(window: MainWindow) -> None:
+    page = window.pages.get("assessment")
+    if page is not None:
+        window.show_page("assessment")
+        page.edit_weights()  # type: ignore[attr-defined]

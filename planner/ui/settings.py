@@ -1,0 +1,106 @@
+"""The app's own preferences (window geometry, recent files, text size), typed, over QSettings (INI).
+
+Only UI state lives here; project data never goes into settings. Every key is declared once below
+with its type and default. The composition root passes an explicit INI path in tests and in the
+smoke test, so nothing touches the user's real settings there.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from planner import APP_ID, APP_NAME
+
+__all__ = ["MAX_RECENT", "TEXT_SIZE_RANGE", "Settings"]
+
+MAX_RECENT = 8
+#: Smallest and largest base text size in points (View > Larger/Smaller text).
+TEXT_SIZE_RANGE = (8, 24)
+_VERSION = 1
+
+
+class Settings:
+    """Typed access to the preferences file."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        if path is None:
+            self._q = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, APP_NAME, APP_ID)
+        else:
+            self._q = QSettings(str(path), QSettings.Format.IniFormat)
+        if self._q.value("version") is None:
+            self._q.setValue("version", _VERSION)
+
+    @property
+    def file_name(self) -> str:
+        """Where the preferences are stored."""
+        return self._q.fileName()
+
+    def sync(self) -> None:
+        """Write pending changes to disk."""
+        self._q.sync()
+
+    # -- window --------------------------------------------------------------------------------
+    @property
+    def geometry(self) -> QByteArray | None:
+        """The main window's saved geometry, if any."""
+        value = self._q.value("window/geometry")
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    @geometry.setter
+    def geometry(self, value: QByteArray) -> None:
+        self._q.setValue("window/geometry", value)
+
+    @property
+    def text_size(self) -> int | None:
+        """The chosen base text size in points, ``None`` for the system default."""
+        value = self._q.value("view/text_size")
+        try:
+            size = int(str(value))
+        except (TypeError, ValueError):
+            return None
+        low, high = TEXT_SIZE_RANGE
+        return size if low <= size <= high else None
+
+    @text_size.setter
+    def text_size(self, value: int | None) -> None:
+        if value is None:
+            self._q.remove("view/text_size")
+        else:
+            self._q.setValue("view/text_size", int(value))
+
+    # -- files ---------------------------------------------------------------------------------
+    @property
+    def recent_files(self) -> list[Path]:
+        """Recently opened or saved projects, newest first, pruned of files that no longer exist."""
+        raw = self._q.value("files/recent")
+        items = [raw] if isinstance(raw, str) else list(raw or [])
+        paths = [Path(str(p)) for p in items if str(p)]
+        kept = [p for p in paths if p.is_file()]
+        if len(kept) != len(paths):
+            self._store_recent(kept)
+        return kept
+
+    def add_recent(self, path: Path) -> None:
+        """Put ``path`` first in the recent files."""
+        path = path.resolve()
+        current = [p for p in self.recent_files if p.resolve() != path]
+        self._store_recent([path, *current][:MAX_RECENT])
+
+    def clear_recent(self) -> None:
+        """Forget every recent file."""
+        self._store_recent([])
+
+    def _store_recent(self, paths: list[Path]) -> None:
+        self._q.setValue("files/recent", [str(p) for p in paths])
+
+    @property
+    def last_folder(self) -> Path | None:
+        """The folder of the last open/save dialog."""
+        value = self._q.value("files/last_folder")
+        return Path(str(value)) if value else None
+
+    @last_folder.setter
+    def last_folder(self, value: Path) -> None:
+        self._q.setValue("files/last_folder", str(value))

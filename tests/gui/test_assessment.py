@@ -1,0 +1,137 @@
+"""Scoring a capability with the keyboard alone, as in a workshop, and the navigator's view of it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from planner.ui.assessment import AssessmentPage
+from planner.ui.document import Document
+from planner.ui.files import new_project
+from planner.ui.mainwindow import MainWindow
+from planner.ui.navmodel import CapabilityTreeModel
+
+
+def _page(window: MainWindow) -> AssessmentPage:
+    window.set_document(Document(new_project()))
+    window.show_page("assessment")
+    page = window.pages["assessment"]
+    assert isinstance(page, AssessmentPage)
+    return page
+
+
+def _focused_lens(page: AssessmentPage) -> str:
+    focused = QApplication.focusWidget()
+    rows = {row: row.lens.id for row in page.panel.lenses.rows}
+    assert focused in rows, f"focus is on {focused!r}, not on a lens"
+    return rows[focused]
+
+
+def test_five_digits_score_a_capability_and_keys_move_between_capabilities(qtbot: Any, window: MainWindow) -> None:
+    page = _page(window)
+    window.activateWindow()
+    first = page.current_capability
+    page.select_capability(first)
+    assert _focused_lens(page) == "knowledge"
+    for key in (Qt.Key.Key_2, Qt.Key.Key_3, Qt.Key.Key_1, Qt.Key.Key_4, Qt.Key.Key_0):
+        qtbot.keyClick(QApplication.focusWidget(), key)
+    doc = window.doc
+    assert doc is not None
+    lenses = doc.project.assessment.capabilities[first].lenses
+    assert lenses == {"knowledge": 2, "process": 3, "metrics": 1, "adoption": 4, "automation": 0}
+    assert doc.scorecard().capabilities[first].complete
+    assert page.progress_label.text() == "<b>1 of 22 scored</b>"
+    assert "0: " in page.panel.lenses.rows[4].anchor.text()
+    # the navigator shows it complete, with its level
+    model = page.tree_model
+    assert model.data(model.index_of(first, 3)) == "✓"
+    assert model.data(model.index_of(first, 1)) == "Walk"  # 10 of 20 points = 50%
+    # Up, Delete unscores; Left lowers
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Up)
+    assert _focused_lens(page) == "adoption"
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Delete)
+    assert lenses["adoption"] is None
+    assert page.progress_label.text() == "<b>0 of 22 scored</b>"
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Up)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Left)
+    assert lenses["metrics"] == 0
+    # next capability with "]" and Ctrl+PgDown, back with "["
+    order = model.capability_order()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_BracketRight)
+    assert page.current_capability == order[1]
+    assert _focused_lens(page) == "knowledge"
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert page.current_capability == order[2]
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_BracketLeft)
+    assert page.current_capability == order[1]
+    # every score is one undo step with a meaningful name
+    assert doc.stack.text(0) == f"Score {doc.project.model.capability(first).name}: Knowledge 2"
+    while doc.stack.canUndo():
+        doc.stack.undo()
+    assert all(v is None for v in lenses.values())
+    assert not doc.modified
+
+
+def test_brackets_type_normally_in_notes(qtbot: Any, window: MainWindow) -> None:
+    page = _page(window)
+    window.activateWindow()
+    first = page.current_capability
+    page.panel.notes.setFocus()
+    qtbot.keyClicks(page.panel.notes, "see [a]")
+    assert page.current_capability == first
+    doc = window.doc
+    assert doc is not None
+    assert doc.project.assessment.capabilities[first].notes == "see [a]"
+    assert doc.stack.count() == 1  # one burst of typing, one undo step
+
+
+def test_target_importance_and_not_applicable(qtbot: Any, window: MainWindow) -> None:
+    page = _page(window)
+    doc = window.doc
+    assert doc is not None
+    cap = page.current_capability
+    panel = page.panel
+    panel.target.setCurrentIndex(panel.target.findData("walk"))
+    panel.target.activated.emit(panel.target.currentIndex())
+    panel.importance.setValue(5)
+    assert doc.project.assessment.capabilities[cap].target == "walk"
+    assert doc.project.assessment.capabilities[cap].importance == 5
+    panel.not_applicable.setChecked(True)
+    assert doc.project.assessment.capabilities[cap].applicable is False
+    assert not panel.lenses.rows[0].isEnabled()
+    assert page.tree_model.data(page.tree_model.index_of(cap, 3)) == "N/A"
+    assert page.progress_label.text() == "<b>0 of 21 scored</b>"
+    doc.stack.undo()
+    assert panel.lenses.rows[0].isEnabled()
+    assert not panel.not_applicable.isChecked()
+    doc.stack.undo()
+    assert panel.importance.value() == 3
+    assert "not applicable" not in panel.explain.text()
+
+
+def test_explain_shows_the_calculation(qtbot: Any, window: MainWindow) -> None:
+    page = _page(window)
+    panel = page.panel
+    doc = window.doc
+    assert doc is not None
+    from planner.ui.commands import SetLensScore
+
+    for lens, value in (("knowledge", 4), ("process", 2)):
+        doc.stack.push(SetLensScore(doc, page.current_capability, lens, value))
+    text = panel.explain.text()
+    assert "Score = 100 x 6 / 8 = 75.0%" in text
+    assert "Run" in text
+    assert "Incomplete" in text
+    assert doc.project.model.bands_note in text
+
+
+def test_navigator_model_passes_the_model_tester(qtmodeltester: Any, qtbot: Any, model: Any) -> None:
+    from tests.gui.conftest import scored_project
+
+    doc = Document(scored_project(model))
+    tree = CapabilityTreeModel(doc)
+    qtmodeltester.check(tree)
+    empty = CapabilityTreeModel(Document(new_project()))
+    qtmodeltester.check(empty)
