@@ -30,6 +30,8 @@ QFrame#lensRow QToolButton { padding: 4px 8px; font-weight: bold; }
 QFrame#lensRow QToolButton:checked { background: palette(highlight); color: palette(highlighted-text);
     border-radius: 4px; }
 QLabel#anchorText { color: palette(text); }
+QFrame#dashboardTile { border: 1px solid palette(mid); border-radius: 8px; background: palette(base); }
+QLabel#tileValue { font-size: @h2@pt; font-weight: bold; }
 """
 
 _DEFAULT_SIZE = "plannerDefaultPointSize"  # an application property: the system size, before any change

@@ -101,9 +101,16 @@ class MainWindow(QMainWindow):
 
     def _page_factories(self, doc: Document) -> dict[str, Callable[[], QWidget]]:
         from planner.ui.assessment import AssessmentPage
+        from planner.ui.dashboard import DashboardPage
         from planner.ui.engagement import EngagementPage
+        from planner.ui.roadmap.page import RoadmapPage
 
-        return {"engagement": lambda: EngagementPage(doc), "assessment": lambda: AssessmentPage(doc)}
+        return {
+            "engagement": lambda: EngagementPage(doc),
+            "assessment": lambda: AssessmentPage(doc),
+            "dashboard": lambda: DashboardPage(doc),
+            "roadmap": lambda: RoadmapPage(doc),
+        }
 
     def _install_pages(self) -> None:
         current = self.current_page() if self.pages else "welcome"

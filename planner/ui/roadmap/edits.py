@@ -1,0 +1,31 @@
+"""Roadmap edits as undoable commands: pure edit function, then re-plan, then one command.
+
+Decision: start months are always the scheduler's (the engine does not pin dates, not even for
+locked items), so the timeline is re-planned after every edit and start months are not editable;
+durations, phases, order, dependencies and capacity are, and they move the dates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from planner.model.project import Roadmap
+from planner.model.roadmap import schedule
+from planner.ui.commands import ReplaceRoadmap
+from planner.ui.document import Document
+
+__all__ = ["push_edit"]
+
+
+def push_edit(doc: Document, text: str, change: Callable[[Roadmap], Roadmap], ids: tuple[str, ...] = ()) -> str | None:
+    """Apply ``change`` to the roadmap as one undo step named ``text``.
+
+    Returns:
+        ``None`` on success, or the edit function's message when it refused the change.
+    """
+    try:
+        new = change(doc.project.roadmap)
+    except ValueError as exc:
+        return str(exc)
+    doc.stack.push(ReplaceRoadmap(doc, schedule(doc.project.model, new), text, ids))
+    return None
