@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -114,11 +115,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as exc:
         print(f"planner: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except BrokenPipeError:  # e.g. `planner summary x | head`: the reader left, nothing to say
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except KeyboardInterrupt:
         print("planner: interrupted", file=sys.stderr)
         return 130
     except Exception as exc:  # the last line of defence: no traceback for users
-        log.exception("internal error")
+        # type and stack only: the message may quote client text, which never goes to the log
+        log.error("internal error %s\n%s", type(exc).__qualname__, "".join(traceback.format_tb(exc.__traceback__)))
         from planner.logsetup import log_path
 
         print(f"planner: internal error ({type(exc).__name__}); details are in {log_path()}", file=sys.stderr)

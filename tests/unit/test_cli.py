@@ -129,3 +129,23 @@ def test_internal_error_says_where_the_log_is(tmp_path: Path, monkeypatch: pytes
     from planner.logsetup import log_path
 
     assert "internal error" in log_path().read_text(encoding="utf-8")
+
+
+def test_reader_leaving_early_is_not_an_error(model: CapabilityModel, tmp_path: Path) -> None:
+    path = tmp_path / "n.roadmap"
+    save_project(scored_project(model), path)
+    assert run("roadmap", path, "--regenerate").returncode == 0
+    assert len(run("roadmap", path, "--json").stdout) > 80_000  # more than a pipe buffer (64 KiB) holds
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "planner", "roadmap", str(path), "--json"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        bufsize=0,
+    )
+    assert proc.stdout is not None
+    assert proc.stdout.read(1) == b"{"
+    proc.stdout.close()  # like `| head -c 1`
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode in (0, -13)  # done, or killed by SIGPIPE before Python saw it
+    assert b"internal error" not in err
+    assert b"Traceback" not in err

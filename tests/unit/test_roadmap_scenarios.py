@@ -11,6 +11,7 @@ from planner.model.roadmap import (
     project_levels,
     roadmap_warnings,
 )
+from planner.model.roadmap.warnings import LONG_PLAN_MONTHS
 from tests.unit.test_roadmap_generate import assess
 from tests.unit.test_roadmap_schedule import check_phase_order, check_schedule
 
@@ -27,7 +28,17 @@ def test_startup_aiming_at_walk(model: CapabilityModel) -> None:
     check_schedule(road)
     check_phase_order(road)
     assert {i.phase for i in road.initiatives} == {"crawl", "walk"}
-    assert roadmap_warnings(model, ass, road) == []
+    # Everything two levels up at three initiatives at a time is a multi-year plan, and says so.
+    warnings = roadmap_warnings(model, ass, road)
+    end = max(i.end_month for i in road.initiatives)
+    assert end > LONG_PLAN_MONTHS
+    assert warnings == [
+        f"The plan runs {end} months ({end / 12:.1f} years) with at most 3 initiatives at a time: raise the "
+        "capacity, lower some targets or remove initiatives the client does not need."
+    ]
+    wider = generate_roadmap(model, ass, capacity=12)
+    assert max(i.end_month for i in wider.initiatives) <= LONG_PLAN_MONTHS
+    assert roadmap_warnings(model, ass, wider) == []
     # foundations come first: ingestion's Walk work starts before anything that builds on it
     ingest_walk_end = max(
         i.end_month for i in road.initiatives if i.capability == "data-ingestion" and i.phase == "walk"

@@ -4,7 +4,13 @@ They cover the assessment (a capability targeted above one of its prerequisites'
 capability with a target but no score, a prerequisite left unscored) and the plan itself (an
 item planned in an earlier phase than something it depends on, an item starting before
 something it depends on ends, a dependency loop in a hand-edited file, an item of a capability
-that is now marked not applicable). Months are counted from 1, as a client reads a plan.
+that is now marked not applicable, a plan longer than :data:`LONG_PLAN_MONTHS`). Months are
+counted from 1, as a client reads a plan.
+
+A plan over three years is flagged because the library proposes three or four initiatives per
+capability and level: aiming many capabilities two levels up at the default capacity easily
+yields a five-year plan, which no client will sign; the consultant raises the capacity, lowers
+some targets or trims items.
 """
 
 from __future__ import annotations
@@ -14,7 +20,10 @@ from planner.model.project import Assessment, Initiative, Roadmap
 from planner.model.roadmap.deps import find_dependency_cycle, level_ranks
 from planner.model.scoring import score_capability
 
-__all__ = ["roadmap_warnings"]
+__all__ = ["LONG_PLAN_MONTHS", "roadmap_warnings"]
+
+#: A plan that runs longer than this many months gets a warning.
+LONG_PLAN_MONTHS = 36
 
 
 def _name(model: CapabilityModel, cap_id: str) -> str:
@@ -104,6 +113,12 @@ def plan_warnings(model: CapabilityModel, assessment: Assessment, roadmap: Roadm
             if dep is None or dep is item:
                 continue
             out.extend(_order_warnings(item, dep, phase_rank, phase_name))
+    end = max((item.end_month for item in roadmap.initiatives), default=0)
+    if end > LONG_PLAN_MONTHS:
+        out.append(
+            f"The plan runs {end} months ({end / 12:.1f} years) with at most {roadmap.capacity} initiatives "
+            "at a time: raise the capacity, lower some targets or remove initiatives the client does not need."
+        )
     return out
 
 
