@@ -125,11 +125,11 @@ def roadmap_section(ctx: Ctx) -> list[Flowable]:
         )
     )
     for figure in gantt_parts_for(r):
-        story.append(ctx.chart(figure, max_height=228 * mm))
+        story.append(ctx.chart(figure, max_height=222 * mm))
     for phase in r.phases:
         if not phase.initiatives:
             continue
-        rows: list[list[Any]] = [ctx.head("Initiative", "Capability", "Owner", "Effort", "Months", "Depends on")]
+        rows: list[list[Any]] = [ctx.head("#", "Initiative", "Capability", "Owner", "Effort", "Months", "Depends on")]
         for item in phase.initiatives:
             title = ctx.fonts.markup(item.title)
             if item.locked:
@@ -140,27 +140,31 @@ def roadmap_section(ctx: Ctx) -> list[Flowable]:
             months = str(item.first_month) if item.duration <= 1 else f"{item.first_month}\u2013{item.last_month}"
             rows.append(
                 [
+                    ctx.text(item.ref, s.cell_bold),
                     _para(ctx, body),
                     ctx.text(item.capability_name, s.cell),
                     ctx.text(item.owner or "\u2013", s.cell),
                     ctx.text(item.effort, s.cell),
                     ctx.text(months, s.cell),
-                    ctx.text("; ".join(item.depends_on_titles) or "\u2013", s.cell),
+                    ctx.text(", ".join(item.depends_on_refs) or "\u2013", s.cell),
                 ]
             )
         heading = f"{phase.name} \u00b7 {phase.span_text} \u00b7 {len(phase.initiatives)} initiatives"
         extra = [("LINEBEFORE", (0, 1), (0, -1), 3, colour(level_tint(phase.id, 1.0)))]
+        _, first_row = rows[1][1].wrap(ctx.width * 0.405 - 8, 10_000)
         story += [
-            CondPageBreak(50 * mm),
+            CondPageBreak(min(first_row + 60, 200 * mm)),  # never a heading alone at the foot of a page
             ctx.text(heading, s.h2),
-            ctx.table(rows, [0.385, 0.14, 0.145, 0.075, 0.09, 0.165], extra=extra, split_rows=_huge(phase.initiatives)),
+            ctx.table(
+                rows, [0.065, 0.405, 0.135, 0.135, 0.07, 0.085, 0.105], extra=extra, split_rows=_huge(phase.initiatives)
+            ),
         ]
     return story
 
 
 def _huge(items: Any) -> bool:
     """Return whether a row may be taller than a page (then rows may split inside themselves)."""
-    return any(len(i.description) + len(i.title) + sum(map(len, i.depends_on_titles)) > 2500 for i in items)
+    return any(len(i.description) + len(i.title) + len(i.owner) > 2500 for i in items)
 
 
 def _para(ctx: Ctx, markup: str) -> Any:

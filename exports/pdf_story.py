@@ -16,6 +16,7 @@ from typing import Any
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import (
+    CondPageBreak,
     Flowable,
     Image,
     KeepTogether,
@@ -251,7 +252,7 @@ def charts_section(ctx: Ctx) -> list[Flowable]:
     from exports.report_charts import domain_bars_for, heatmap_for, radar_for
 
     r, s = ctx.report, ctx.styles
-    story: list[Flowable] = [PageBreak(), ctx.text("Maturity at a glance", s.h1)]
+    story: list[Flowable] = [CondPageBreak(175 * mm), ctx.text("Maturity at a glance", s.h1)]
     caption = "Current score of each applicable capability against the score its target level needs."
     if any(p.key != "current" for p in r.projections):
         caption += " The thin lines show the expected level after each phase of the roadmap."

@@ -74,7 +74,7 @@ def heatmap_for(report: ReportData) -> Figure:
     return lens_heatmap_figure(rows, [lens.name for lens in report.lenses], summary_header="Score  Level")
 
 
-def gantt_parts_for(report: ReportData, max_rows: int = 44) -> list[Figure]:
+def gantt_parts_for(report: ReportData, max_rows: int = 56) -> list[Figure]:
     """Return the roadmap's Gantt chart in parts of at most ``max_rows`` initiatives."""
     months = max(report.months, 1)
     groups: list[list[PhaseRow]] = [[]]
@@ -95,10 +95,10 @@ def gantt_parts_for(report: ReportData, max_rows: int = 44) -> list[Figure]:
         if not group:
             continue
         bars = [
-            GanttBar(i.title, i.start_month, i.end_month, p.id, i.locked, i.status == "done")
+            GanttBar(f"{i.ref}  {i.title}", i.start_month, i.end_month, p.id, i.locked, i.status == "done")
             for p in group
             for i in p.initiatives
         ]
         phases = [GanttPhase(p.id, p.name, p.start_month, p.end_month) for p in group]
-        figures.append(gantt_figure(bars, phases, months=months))
+        figures.append(gantt_figure(bars, phases, months=months, row_height=0.165))
     return figures

@@ -17,7 +17,9 @@ Decisions where the design is silent:
   them only when ``include_internal`` is set; the command line prints them.
 - "Biggest gaps" are the applicable capabilities below target, ranked by importance x gap, then
   gap, then model order; at most :data:`TOP_GAPS` of them.
-- Initiatives are listed phase by phase, then by start month, then in roadmap order.
+- Initiatives are listed phase by phase, then by start month, then in roadmap order, and get a
+  short reference for the reader: the phase's initial and a number (C1, C2, ..., W1, ..., R1),
+  so "depends on C3, C7" fits a table cell. The references exist only in the exports.
 """
 
 from __future__ import annotations
@@ -115,6 +117,7 @@ class InitiativeRow:
     """One roadmap initiative, with names resolved for the reader."""
 
     id: str
+    ref: str
     phase: str
     phase_name: str
     capability: str
@@ -128,6 +131,7 @@ class InitiativeRow:
     status: str
     depends_on: tuple[str, ...]
     depends_on_titles: tuple[str, ...]
+    depends_on_refs: tuple[str, ...]
     origin: str
     locked: bool
 
@@ -334,12 +338,13 @@ def _domains(model: CapabilityModel, project: Project, card: Scorecard, include_
 
 
 def _initiative_row(
-    model: CapabilityModel, roadmap: Roadmap, item: Initiative, phase_names: dict[str, str]
+    model: CapabilityModel, roadmap: Roadmap, item: Initiative, phase_names: dict[str, str], refs: dict[str, str]
 ) -> InitiativeRow:
     titles = {i.id: i.title for i in roadmap.initiatives}
     cap_name = model.capability(item.capability).name if item.capability in model.capabilities else item.capability
     return InitiativeRow(
         id=item.id,
+        ref=refs.get(item.id, item.id),
         phase=item.phase,
         phase_name=phase_names.get(item.phase, item.phase),
         capability=item.capability,
@@ -353,9 +358,20 @@ def _initiative_row(
         status=item.status,
         depends_on=tuple(item.depends_on),
         depends_on_titles=tuple(titles.get(d, d) for d in item.depends_on),
+        depends_on_refs=tuple(refs.get(d, d) for d in item.depends_on),
         origin=item.origin,
         locked=item.locked,
     )
+
+
+def _ref_prefixes(names: list[str]) -> list[str]:
+    """Return a short, distinct reference prefix per phase: its initial (C, W, R), longer if taken."""
+    prefixes: list[str] = []
+    for index, name in enumerate(names):
+        letters = "".join(ch for ch in name.upper() if ch.isalpha()) or f"P{index + 1}"
+        prefix = next((letters[:n] for n in range(1, len(letters) + 1) if letters[:n] not in prefixes), None)
+        prefixes.append(prefix if prefix is not None else f"P{index + 1}-")
+    return prefixes
 
 
 def _roadmap_parts(
@@ -367,14 +383,21 @@ def _roadmap_parts(
     spans = phase_spans(roadmap)
     names = {p.id: p.name for p in roadmap.phases}
     position = {item.id: i for i, item in enumerate(roadmap.initiatives)}
-    phases = []
-    for phase in roadmap.phases:
-        members = sorted(
+    ordered = {
+        phase.id: sorted(
             (i for i in roadmap.initiatives if i.phase == phase.id),
             key=lambda i: (i.start_month, position[i.id]),
         )
+        for phase in roadmap.phases
+    }
+    refs: dict[str, str] = {}
+    prefixes = _ref_prefixes([p.name or p.id for p in roadmap.phases])
+    for phase, prefix in zip(roadmap.phases, prefixes, strict=True):
+        refs.update({item.id: f"{prefix}{n}" for n, item in enumerate(ordered[phase.id], start=1)})
+    phases = []
+    for phase in roadmap.phases:
         start, end = spans.get(phase.id, (phase.start_month, phase.start_month))
-        rows = tuple(_initiative_row(model, roadmap, i, names) for i in members)
+        rows = tuple(_initiative_row(model, roadmap, i, names, refs) for i in ordered[phase.id])
         phases.append(PhaseRow(phase.id, phase.name, start, end, rows))
     projections = tuple(
         Projection(key, "Current" if key == "current" else f"After {names.get(key, key)}", dict(levels))

@@ -1,7 +1,8 @@
 """The Roadmap and Method sheets of the workbook.
 
-Roadmap: one row per initiative, phase by phase (phase, capability, title, description, owner,
-effort, start month, end month, status, depends on), then a month-by-month Gantt band: one narrow
+Roadmap: one row per initiative, phase by phase (reference, phase, capability, title, description,
+owner, effort, start month, end month, status, depends on: each dependency as its reference and
+title), then a month-by-month Gantt band: one narrow
 column per month, filled with the phase colour in the months the initiative runs. Months are
 counted from 1 and the end month is inclusive, as in the PDF.
 
@@ -21,6 +22,7 @@ from planner.charts.palette import level_colour, level_tint
 __all__ = ["ROADMAP_HEADERS", "write_method", "write_roadmap"]
 
 ROADMAP_HEADERS = [
+    "Ref",
     "Phase",
     "Capability",
     "Initiative",
@@ -41,7 +43,7 @@ def write_roadmap(w: SheetWriter, report: ReportData) -> None:
     months = min(report.months, _MAX_GANTT_MONTHS)
     first_month_col = len(ROADMAP_HEADERS) + 1
     w.header_row(1, ROADMAP_HEADERS, height=32)
-    w.widths([10, 24, 40, 60, 20, 8, 8, 8, 11, 40])
+    w.widths([6, 10, 24, 40, 60, 20, 8, 8, 8, 11, 44])
     for month in range(months):
         col = first_month_col + month
         cell = w.number(1, col, month + 1, font=s.header)
@@ -53,23 +55,27 @@ def write_roadmap(w: SheetWriter, report: ReportData) -> None:
         tint = s.fill(level_tint(phase.id, 0.22))
         for item in phase.initiatives:
             row += 1
-            w.text(row, 1, phase.name, font=s.bold).fill = tint
-            w.text(row, 2, item.capability_name)
-            w.text(row, 3, item.title, align=s.wrap, what=f"the title of initiative {item.id}")
-            w.text(row, 4, item.description, align=s.wrap, what=f"the description of {item.title!r}")
-            w.text(row, 5, item.owner, align=s.wrap)
-            w.text(row, 6, item.effort, align=s.centre)
-            w.number(row, 7, item.first_month)
-            w.number(row, 8, item.last_month)
-            w.text(row, 9, item.status)
-            w.text(row, 10, "\n".join(item.depends_on_titles), align=s.wrap, what=f"the dependencies of {item.title!r}")
+            w.text(row, 1, item.ref, font=s.bold).fill = tint
+            w.text(row, 2, phase.name, font=s.bold).fill = tint
+            w.text(row, 3, item.capability_name, align=s.wrap)
+            w.text(row, 4, item.title, align=s.wrap, what=f"the title of initiative {item.ref}")
+            w.text(row, 5, item.description, align=s.wrap, what=f"the description of initiative {item.ref}")
+            w.text(row, 6, item.owner, align=s.wrap)
+            w.text(row, 7, item.effort, align=s.centre)
+            w.number(row, 8, item.first_month)
+            w.number(row, 9, item.last_month)
+            w.text(row, 10, item.status)
+            depends = "\n".join(
+                f"{ref}  {title}" for ref, title in zip(item.depends_on_refs, item.depends_on_titles, strict=True)
+            )
+            w.text(row, 11, depends, align=s.wrap, what=f"the dependencies of initiative {item.ref}")
             for month in range(item.start_month, min(item.end_month, months)):
                 w.ws.cell(row=row, column=first_month_col + month).fill = fill
             longest = max(len(item.description) / 60, len(item.title) / 40, len(item.depends_on), 1)
             w.ws.row_dimensions[row].height = min(409, 13 * (int(longest) + 1) + 4)
     if row == 1:
         w.text(2, 1, "The roadmap has no initiatives yet.", font=s.muted)
-    w.ws.freeze_panes = "D2"
+    w.ws.freeze_panes = "E2"
     last_col = get_column_letter(len(ROADMAP_HEADERS))
     w.ws.auto_filter.ref = f"A1:{last_col}{max(row, 2)}"
     w.print_setup(report.client, title_rows="1:1")

@@ -79,7 +79,8 @@ def radar_figure(
     ax.set_xticks(angles)
     ax.set_xticklabels([textwrap.fill(label, label_width) for label in labels], fontsize=7)
     ax.tick_params(axis="x", pad=10)
-    for band, upper in zip(bands, [*[b.min_score for b in bands[1:]], 100.0], strict=True):
+    uppers = [b.min_score for b in bands[1:]] + ([100.0] if bands else [])
+    for band, upper in zip(bands, uppers, strict=True):
         ax.fill_between(
             [*angles, 2 * math.pi + angles[0]] if labels else [0, 2 * math.pi],
             band.min_score,

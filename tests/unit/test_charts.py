@@ -1,0 +1,140 @@
+"""Chart factories: real figures with the expected content, rendered without pyplot or Qt."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from matplotlib.figure import Figure
+from matplotlib.patches import Rectangle
+from matplotlib.text import Text
+
+from exports.report_charts import domain_bars_for, gantt_parts_for, heatmap_for, radar_for
+from exports.reportdata import build_report
+from planner.charts import palette
+from planner.charts.bars import BarRow, domain_bars_figure
+from planner.charts.gantt import GanttBar, GanttPhase, gantt_figure
+from planner.charts.heatmap import HEAT_COLOURS, HeatRow, lens_heatmap_figure
+from planner.charts.radar import Band, RadarSeries, radar_figure
+from planner.charts.style import figure_png, shorten
+from planner.model.capmodel import CapabilityModel
+from tests.unit.test_export_support import hostile_project
+
+PNG = b"\x89PNG\r\n\x1a\n"
+
+
+def _texts(fig: Figure) -> list[str]:
+    return [t.get_text() for t in fig.findobj(Text) if t.get_text()]
+
+
+def test_palette_colours_and_helpers() -> None:
+    assert set(palette.LEVEL_COLOURS) == {"none", "crawl", "walk", "run"}
+    assert len(set(palette.LEVEL_COLOURS.values())) == 4
+    assert palette.level_colour(None) == palette.LEVEL_COLOURS["none"]
+    assert palette.level_colour("walk") == palette.LEVEL_COLOURS["walk"]
+    assert palette.level_colour("expert", ["a", "b", "c", "d", "expert"]) == palette.EXTRA_LEVEL_COLOURS[4]
+    assert palette.excel_rgb("#2f7fc1") == "2F7FC1"
+    assert palette.level_tint("run", 0.0) == "#FFFFFF"
+    assert palette.level_tint("run", 1.0) == palette.LEVEL_COLOURS["run"].upper()
+
+
+def test_radar_draws_one_line_per_series_and_the_bands() -> None:
+    bands = [Band("Not started", 0, "#999999"), Band("Crawl", 25, "#E0A030"), Band("Walk", 50, "#2F7FC1")]
+    fig = radar_figure(
+        ["A", "B", "C"],
+        [RadarSeries("Current", [10.0, None, 60.0], "#000000"), RadarSeries("Target", [50, 50, 75], "#FF0000", True)],
+        bands=bands,
+    )
+    ax = fig.axes[0]
+    lines = [line for line in ax.get_lines() if line.get_label() in ("Current", "Target")]
+    assert [line.get_label() for line in lines] == ["Current", "Target"]
+    assert list(lines[0].get_ydata()) == [10.0, 0.0, 60.0, 10.0]  # closed, None drawn at 0
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["Crawl", "Walk"]
+    assert figure_png(fig, dpi=50).startswith(PNG)
+
+
+def test_domain_bars_show_scores_and_unscored_domains() -> None:
+    rows = [BarRow("Understand", 42.5, "Crawl", "#E0A030"), BarRow("Quantify", None, "", "#999999")]
+    fig = domain_bars_figure(rows, bands=[Band("Walk", 50, "#2F7FC1")], overall=42.5)
+    texts = _texts(fig)
+    assert "42.5%  Crawl" in texts and "not scored" in texts and "Overall 42.5%" in texts
+    bars = [p for p in fig.axes[0].patches if isinstance(p, Rectangle)]
+    assert sorted(round(b.get_width(), 1) for b in bars) == [0.0, 42.5]
+
+
+def test_heatmap_cells_follow_scores_and_applicability() -> None:
+    rows = [
+        HeatRow("Allocation", [0, 4, None], True, "50%", "Understand"),
+        HeatRow("Sustainability", [None, None, None], False, "", "Optimize"),
+    ]
+    fig = lens_heatmap_figure(rows, ["Knowledge", "Process", "Metrics"])
+    cells = [p for p in fig.axes[0].patches if isinstance(p, Rectangle)]
+    assert len(cells) == 6
+    colours = [palette.excel_rgb(_hex(c.get_facecolor())) for c in cells]
+    assert colours[0] == palette.excel_rgb(HEAT_COLOURS[0]) and colours[1] == palette.excel_rgb(HEAT_COLOURS[4])
+    assert colours[2] == "FFFFFF"
+    assert set(colours[3:]) == {palette.excel_rgb(palette.NOT_APPLICABLE)}
+    texts = _texts(fig)
+    assert {"Understand", "Optimize", "not applicable", "\u2013"} <= set(texts)
+
+
+def test_gantt_bars_span_their_months_on_phase_bands() -> None:
+    bars = [GanttBar("First", 0, 2, "crawl"), GanttBar("Second", 2, 5, "walk", locked=True)]
+    phases = [GanttPhase("crawl", "Crawl", 0, 2), GanttPhase("walk", "Walk", 2, 5)]
+    fig = gantt_figure(bars, phases, months=8)
+    ax = fig.axes[0]
+    assert ax.get_xlim() == (0.0, 8.0)
+    drawn = [p for p in ax.patches if p.get_zorder() == 2]
+    assert [(round(p.get_x()), round(p.get_x() + p.get_width())) for p in drawn] == [(0, 2), (2, 5)]
+    assert [t.get_text() for t in ax.get_xticklabels()] == [str(m) for m in range(1, 9)]
+    assert "Walk  \u00b7  months 3\u20135" in _texts(fig)
+
+
+def test_shorten_keeps_one_line() -> None:
+    assert shorten("a\nb", 10) == "a b"
+    assert shorten("abcdefghij", 5) == "abcd\u2026"
+
+
+@pytest.mark.parametrize("factory", [radar_for, domain_bars_for, heatmap_for])
+def test_report_charts_render(model: CapabilityModel, factory) -> None:
+    fig = factory(build_report(hostile_project(model)))
+    assert isinstance(fig, Figure)
+    assert figure_png(fig, dpi=40).startswith(PNG)
+
+
+def test_report_radar_has_a_projection_per_phase_and_gantt_parts_cover_every_initiative(
+    model: CapabilityModel,
+) -> None:
+    report = build_report(hostile_project(model))
+    labels = [line.get_label() for line in radar_for(report).axes[0].get_lines()]
+    assert labels[:2] == ["Current score", "After Crawl"] and labels[-1] == "Target"
+    parts = gantt_parts_for(report, max_rows=20)
+    assert len(parts) > 1
+    drawn = sum(len([p for p in f.axes[0].patches if p.get_zorder() == 2]) for f in parts)
+    assert drawn == len(report.initiatives)
+    assert {f.axes[0].get_xlim() for f in parts} == {(0.0, float(report.months))}
+
+
+def test_cjk_labels_use_the_bundled_fallback_font() -> None:
+    fig = gantt_figure([GanttBar("東京 rollout", 0, 1, "crawl")], [GanttPhase("crawl", "Crawl", 0, 1)])
+    label = next(t for t in fig.findobj(Text) if t.get_text() == "東京 rollout")
+    assert "Droid Sans Fallback" in label.get_fontfamily()
+    assert figure_png(fig, dpi=40).startswith(PNG)
+
+
+def test_charts_never_import_pyplot_or_qt() -> None:
+    code = (
+        "import sys\n"
+        "from planner.charts.radar import radar_figure, RadarSeries\n"
+        "from planner.charts.style import figure_png\n"
+        "figure_png(radar_figure(['a','b','c'], [RadarSeries('x', [1,2,3], '#000000')]), dpi=30)\n"
+        "bad = [m for m in sys.modules if m == 'matplotlib.pyplot' or m.startswith('PySide6')]\n"
+        "print(','.join(bad))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""
+
+
+def _hex(rgba) -> str:
+    return "#" + "".join(f"{round(c * 255):02X}" for c in rgba[:3])

@@ -1,0 +1,71 @@
+"""The bundled demo engagement loads, is scored, carries an edited roadmap, and ``planner demo`` writes it."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from planner.cli import main
+from planner.cli_export import DEMO_RESOURCE
+from planner.model.roadmap import phase_spans, roadmap_warnings
+from planner.model.scoring import score_project
+from planner.resources import resource_path
+from planner.storage.projectfile import check_project_file, load_project
+
+
+def test_demo_project_is_valid_complete_and_realistic() -> None:
+    path = resource_path(DEMO_RESOURCE)
+    assert check_project_file(path) == []
+    project = load_project(path)
+    model = project.model
+    card = score_project(model, project.assessment)
+    assert project.engagement.client and project.engagement.summary.strip()
+    assert set(project.assessment.capabilities) == set(model.capabilities)
+    not_applicable = [c for c in card.capabilities.values() if not c.applicable]
+    assert 1 <= len(not_applicable) <= 4
+    assert card.overall.score is not None and card.overall.level is not None
+    assert all(c.score is not None for c in card.capabilities.values() if c.applicable)
+    assert any(not c.complete for c in card.capabilities.values() if c.applicable)
+    found = project.assessment.capabilities.values()
+    assert all(f.notes.strip() for f in found)
+    assert sum(1 for f in found if f.internal_notes.strip()) >= 3
+
+
+def test_demo_roadmap_is_edited_like_a_real_one() -> None:
+    project = load_project(resource_path(DEMO_RESOURCE))
+    items = project.roadmap.initiatives
+    assert len(items) >= 20
+    assert any(i.origin == "custom" for i in items)
+    assert any(i.locked for i in items)
+    assert any(i.edited and i.origin == "generated" for i in items)
+    assert all(i.owner for i in items)
+    spans = phase_spans(project.roadmap)
+    assert [spans[p.id][0] for p in project.roadmap.phases] == sorted(spans[p.id][0] for p in project.roadmap.phases)
+    assert isinstance(roadmap_warnings(project.model, project.assessment, project.roadmap), list)
+
+
+def test_planner_demo_writes_the_project_and_its_exports(tmp_path: Path, capsys) -> None:
+    out = tmp_path / "new" / "demo-out"
+    assert main(["demo", str(out)]) == 0
+    assert sorted(p.name for p in out.iterdir()) == ["demo.pdf", "demo.roadmap", "demo.xlsx"]
+    project = load_project(out / "demo.roadmap")
+    assert project.engagement.client in capsys.readouterr().out
+    book = load_workbook(out / "demo.xlsx")
+    assert book["Assessment"].max_row == 1 + len(project.model.capabilities)
+    reader = PdfReader(io.BytesIO((out / "demo.pdf").read_bytes()))
+    text = " ".join(page.extract_text() for page in reader.pages)
+    assert project.engagement.client in text
+    assert 10 <= len(reader.pages) <= 40
+    for found in project.assessment.capabilities.values():
+        if found.internal_notes:
+            assert found.internal_notes[:40] not in " ".join(text.split())
+
+
+def test_planner_demo_refuses_a_file_as_folder(tmp_path: Path, capsys) -> None:
+    blocker = tmp_path / "file.txt"
+    blocker.write_text("x", encoding="utf-8")
+    assert main(["demo", str(blocker)]) == 2
+    assert capsys.readouterr().err.strip() == "planner: file.txt: exists and is not a folder"

@@ -1,0 +1,82 @@
+"""``planner export`` from the command line: outputs, options, one-line errors."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from planner.cli import main
+from planner.model.capmodel import CapabilityModel
+from planner.storage.projectfile import save_project
+from tests.unit.test_export_support import INTERNAL, hostile_project
+
+
+@pytest.fixture
+def project_file(model: CapabilityModel, tmp_path: Path) -> Path:
+    path = tmp_path / "acme.roadmap"
+    save_project(hostile_project(model), path, keep_backup=False)
+    return path
+
+
+def _workbook_text(path: Path) -> str:
+    book = load_workbook(path)
+    return " ".join(str(c.value) for ws in book for row in ws.iter_rows() for c in row if c.value is not None)
+
+
+def test_export_without_options_writes_both_next_to_the_file(project_file: Path, capsys) -> None:
+    assert main(["export", str(project_file)]) == 0
+    out = capsys.readouterr()
+    xlsx, pdf = project_file.with_suffix(".xlsx"), project_file.with_suffix(".pdf")
+    assert xlsx.is_file() and pdf.read_bytes().startswith(b"%PDF-")
+    assert f"Wrote {xlsx}" in out.out and f"Wrote {pdf}" in out.out
+    assert "note: roadmap warning (not in the exports)" in out.err
+    assert INTERNAL not in _workbook_text(xlsx)
+
+
+def test_export_only_the_requested_file_with_internal_notes(project_file: Path, tmp_path: Path, capsys) -> None:
+    out = tmp_path / "custom name.xlsx"
+    assert main(["export", str(project_file), "--xlsx", str(out), "--internal-notes"]) == 0
+    assert out.is_file()
+    assert not project_file.with_suffix(".pdf").exists()
+    assert INTERNAL in _workbook_text(out)
+    assert "included in the exports" in capsys.readouterr().err
+
+
+def test_unwritable_target_is_one_line_and_exit_2(project_file: Path, tmp_path: Path, capsys) -> None:
+    target = tmp_path / "missing" / "report.pdf"
+    assert main(["export", str(project_file), "--pdf", str(target)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == ["planner: report.pdf: the report could not be written: the folder does not exist"]
+
+
+def test_refuses_to_overwrite_the_project_itself(project_file: Path, capsys) -> None:
+    before = project_file.read_bytes()
+    assert main(["export", str(project_file), "--pdf", str(project_file)]) == 2
+    assert "project file itself" in capsys.readouterr().err
+    assert project_file.read_bytes() == before
+
+
+def test_bad_project_file_is_one_line(tmp_path: Path, capsys) -> None:
+    bad = tmp_path / "bad.roadmap"
+    bad.write_text("{not json", encoding="utf-8")
+    assert main(["export", str(bad)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("planner: bad.roadmap: ")
+    assert not (tmp_path / "bad.xlsx").exists()
+
+
+def test_export_through_the_real_entry_point(project_file: Path, tmp_path: Path) -> None:
+    out = tmp_path / "cli.xlsx"
+    done = subprocess.run(
+        [sys.executable, "-m", "planner", "export", str(project_file), "--xlsx", str(out)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    assert load_workbook(out).sheetnames == ["Summary", "Assessment", "Roadmap", "Method"]

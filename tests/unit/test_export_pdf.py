@@ -1,0 +1,133 @@
+"""The PDF report, read back with pypdf: every capability, every script, nothing internal by default."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from exports.errors import ExportError
+from exports.pdf import pdf_bytes, write_pdf
+from exports.pdf_fonts import FALLBACK_FONT, MISSING_MARKER, FontKit
+from exports.reportdata import build_report
+from planner.model.capmodel import CapabilityModel
+from tests.unit.test_export_support import CLIENT, HOSTILE, INTERNAL, hostile_project
+
+
+def _text(data: bytes) -> tuple[str, int, PdfReader]:
+    reader = PdfReader(io.BytesIO(data))
+    text = " ".join(page.extract_text() for page in reader.pages)
+    return " ".join(text.split()), len(reader.pages), reader
+
+
+@pytest.fixture(scope="module")
+def built(model: CapabilityModel):
+    project = hostile_project(model)
+    data, warnings = pdf_bytes(build_report(project))
+    return project, data, warnings
+
+
+def test_every_capability_and_initiative_is_in_the_report(built) -> None:
+    project, data, warnings = built
+    text, _, _ = _text(data)
+    assert warnings == []
+    for cap in project.model.iter_capabilities():
+        assert cap.name in text, cap.name
+    for domain in project.model.domains:
+        assert domain.name in text
+    report = build_report(project)
+    for item in report.initiatives:
+        assert item.ref in text
+    assert "=cmd|' /C calc'!A0 東京 タグ付け" in text
+
+
+def test_client_name_in_every_script_on_cover_headers_and_footers(built) -> None:
+    _, data, _ = built
+    text, pages, reader = _text(data)
+    assert text.count(CLIENT) >= pages  # cover, then header and footer of every other page
+    assert "Ελληνικά" in text and "東京" in text
+    assert CLIENT in reader.metadata.title
+    assert "\u25a0" not in text  # no black squares
+
+
+def test_page_x_of_y_and_a_sensible_length(built) -> None:
+    _, data, _ = built
+    text, pages, _ = _text(data)
+    assert 8 <= pages <= 60
+    numbers = [(int(a), int(b)) for a, b in re.findall(r"Page (\d+) of (\d+)", text)]
+    assert numbers == [(n, pages) for n in range(2, pages + 1)]
+
+
+def test_user_text_never_acts_as_markup(built) -> None:
+    _, data, _ = built
+    text, _, _ = _text(data)
+    assert HOSTILE["reporting-analytics"] in text
+    assert "Assessment <2026> & roadmap" in text
+    assert "Executive summary with <tags> & ampersands." in text
+    assert "line one line two after nul end" in text
+
+
+def test_internal_notes_only_with_the_option(built) -> None:
+    project, data, _ = built
+    public, _, _ = _text(data)
+    assert INTERNAL not in public and "Evidence document" not in public
+    internal, _, _ = _text(pdf_bytes(build_report(project, include_internal=True))[0])
+    assert INTERNAL in internal and "Evidence document" in internal
+    assert "Points to review before sending" in internal or not build_report(project, include_internal=True).warnings
+
+
+def test_characters_no_font_has_are_marked_and_reported(model: CapabilityModel) -> None:
+    project = hostile_project(model)
+    project.assessment.of("budgeting").notes = "person \U0001f9d1 and hieroglyph \U00013000 end"
+    data, warnings = pdf_bytes(build_report(project))
+    assert len(warnings) == 1
+    assert "U+1F9D1" in warnings[0] and "U+13000" in warnings[0]
+    text, _, _ = _text(data)
+    assert f"person {MISSING_MARKER} and hieroglyph {MISSING_MARKER} end" in text
+
+
+def test_font_runs_switch_to_the_fallback_and_escape_everything() -> None:
+    fonts = FontKit.load()
+    markup = fonts.markup("A&B <i>x</i>\n東京 Zoë")
+    assert markup == f'A&amp;B &lt;i&gt;x&lt;/i&gt;<br/><font name="{FALLBACK_FONT}">東京</font> Zoë'
+    assert fonts.missing == set()
+    assert fonts.markup("") == ""
+    assert fonts.markup("a\x00b\x0bc") == "ab<br/>c"
+
+
+def test_a_failed_write_keeps_the_previous_report(built, tmp_path: Path, monkeypatch) -> None:
+    project, _, _ = built
+    path = tmp_path / "keep.pdf"
+    path.write_bytes(b"previous report")
+
+    def refuse(src, dst):
+        raise OSError(28, "No space left on device", str(dst))
+
+    monkeypatch.setattr(os, "replace", refuse)
+    with pytest.raises(ExportError, match=r"^keep\.pdf: .*disk is full"):
+        write_pdf(build_report(project), path)
+    assert path.read_bytes() == b"previous report"
+    assert [p.name for p in tmp_path.iterdir()] == ["keep.pdf"]
+
+
+def test_write_pdf_writes_a_readable_file(built, tmp_path: Path) -> None:
+    project, _, _ = built
+    path = tmp_path / "report.pdf"
+    assert write_pdf(build_report(project), path) == []
+    assert path.read_bytes().startswith(b"%PDF-")
+    with pytest.raises(ExportError, match="folder does not exist"):
+        write_pdf(build_report(project), tmp_path / "nowhere" / "report.pdf")
+
+
+def test_an_empty_project_still_makes_a_report(model: CapabilityModel) -> None:
+    from planner.model.project import Project
+
+    data, warnings = pdf_bytes(build_report(Project(model=model)))
+    text, pages, _ = _text(data)
+    assert warnings == [] and pages >= 4
+    assert "(no client name)" in text
+    assert "The roadmap has no initiatives yet" in text
