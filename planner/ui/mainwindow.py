@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoGroup
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QListWidget, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QHBoxLayout, QListWidget, QMainWindow, QStackedWidget, QWidget
 
 from planner import APP_NAME
 from planner.storage.projectfile import PROJECT_SUFFIX
@@ -162,6 +162,17 @@ class MainWindow(QMainWindow):
     def _nav_changed(self, row: int) -> None:
         if 0 <= row < self.nav.count():
             self.show_page(self.nav.item(row).data(Qt.ItemDataRole.UserRole))
+
+    def export_report(self) -> QDialog | None:
+        """Open the export dialog for the current project."""
+        if self.doc is None:
+            return None
+        from planner.ui.exportdialog import ExportDialog
+
+        dialog = ExportDialog(self.doc, self.settings, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def open_demo(self) -> bool:
         """Open the bundled demo engagement (not added to the recent files)."""

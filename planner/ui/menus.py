@@ -45,6 +45,8 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     add(files, "save_as", "Save &as…", window.files.save_as, _Key.SaveAs, "Ctrl+Shift+S")
     add(files, "revert", "Re&vert to saved", window.files.revert)
     files.addSeparator()
+    add(files, "export", "&Export report…", window.export_report, "Ctrl+E")
+    files.addSeparator()
     add(files, "quit", "&Quit", window.close, _Key.Quit, "Ctrl+Q")
 
     edit = bar.addMenu("&Edit")

@@ -104,3 +104,13 @@ class Settings:
     @last_folder.setter
     def last_folder(self, value: Path) -> None:
         self._q.setValue("files/last_folder", str(value))
+
+    @property
+    def last_export_folder(self) -> Path | None:
+        """The folder of the last export."""
+        value = self._q.value("files/last_export_folder")
+        return Path(str(value)) if value else None
+
+    @last_export_folder.setter
+    def last_export_folder(self, value: Path) -> None:
+        self._q.setValue("files/last_export_folder", str(value))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
 from planner.ui.document import Document
@@ -17,9 +18,40 @@ from planner.ui.mainwindow import MainWindow
 
 __all__ = ["run_smoke"]
 
+_EXPORT_TIMEOUT_MS = 120_000
+
 
 def _step(text: str) -> None:
     print(f"smoke: {text}", flush=True)
+
+
+def _export(app: QApplication, window: MainWindow, folder: Path) -> bool:
+    from planner.ui.exportdialog import ExportDialog
+
+    dialog = window.export_report()
+    if not isinstance(dialog, ExportDialog):
+        _step("FAILED: the export dialog did not open")
+        return False
+    dialog.xlsx_path.setText(str(folder / "smoke.xlsx"))
+    dialog.pdf_path.setText(str(folder / "smoke.pdf"))
+    loop = QEventLoop()
+    outcome: list[bool] = []
+
+    def finished(ok: bool) -> None:
+        outcome.append(ok)
+        loop.quit()
+
+    dialog.export_finished.connect(finished)
+    QTimer.singleShot(_EXPORT_TIMEOUT_MS, loop.quit)
+    dialog.start()
+    loop.exec()
+    if outcome != [True]:
+        _step(f"FAILED: export ({dialog.status.text() or 'timed out'})")
+        return False
+    for path in (folder / "smoke.xlsx", folder / "smoke.pdf"):
+        _step(f"exported {path.suffix[1:].upper()} ({path.stat().st_size // 1024} KB)")
+    dialog.close()
+    return True
 
 
 def run_smoke(app: QApplication, window: MainWindow, folder: Path, errors: ErrorHandler) -> int:
@@ -36,6 +68,8 @@ def run_smoke(app: QApplication, window: MainWindow, folder: Path, errors: Error
         window.show_page(name)
         app.processEvents()
         _step(f"visited page {name}")
+    if not _export(app, window, folder):
+        return 1
     window.autosaver.watch(None)
     window.close()
     app.processEvents()

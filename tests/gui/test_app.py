@@ -87,3 +87,19 @@ def test_unexpected_error_autosaves_first_and_names_the_log(
     assert "Northwind secret" not in text
     assert "RuntimeError" in caplog.text
     assert "Northwind" not in caplog.text  # the log never carries client text
+
+
+def test_smoke_test_exits_by_itself_with_one_line_per_step(tmp_path: Path) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PLANNER_DATA_DIR": str(tmp_path / "data")}
+    done = subprocess.run(
+        [sys.executable, "-m", "planner", "--smoke-test"], capture_output=True, text=True, env=env, timeout=300
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0] == "smoke: main window shown"
+    assert "smoke: opened the demo (demo.roadmap)" in lines
+    for page in ("engagement", "assessment", "dashboard", "roadmap"):
+        assert f"smoke: visited page {page}" in lines
+    assert any(line.startswith("smoke: exported XLSX") for line in lines)
+    assert any(line.startswith("smoke: exported PDF") for line in lines)
+    assert lines[-1] == "smoke: done"

@@ -1,0 +1,194 @@
+"""The export dialog: Excel and/or PDF, where to, internal notes or not; runs in the background.
+
+Defaults: both formats, named after the project file (or the client) in the last export folder,
+internal notes excluded. While the job runs the dialog shows progress and cannot be closed; then
+it offers to open the file or its folder. Errors are shown as the exporter words them; the
+project and any earlier export are untouched.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QThreadPool, QUrl, Signal
+from PySide6.QtGui import QCloseEvent, QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.ui.document import Document
+from planner.ui.exporting import ExportJob, ExportRequest, ExportResult
+from planner.ui.settings import Settings
+
+__all__ = ["ExportDialog", "default_stem"]
+
+
+def default_stem(doc: Document) -> str:
+    """The base name of the exports: the project file's, else the client's, else "assessment"."""
+    if doc.path is not None:
+        return doc.path.stem
+    keep = "".join(ch if ch.isalnum() or ch in " -_" else " " for ch in doc.project.engagement.client)
+    return "-".join(keep.split())[:60] or "assessment"
+
+
+class ExportDialog(QDialog):
+    """Choose formats and paths, export in the background, then open the result.
+
+    Signals:
+        export_finished(bool): the job ended (True when every file was written).
+    """
+
+    export_finished = Signal(bool)
+
+    def __init__(self, doc: Document, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.settings = settings
+        self.outcome: ExportResult | None = None
+        self.running = False
+        self.setWindowTitle("Export the report")
+        folder = settings.last_export_folder or (doc.path.parent if doc.path else Path.home())
+        stem = default_stem(doc)
+        self.xlsx_on = QCheckBox("&Excel workbook")
+        self.pdf_on = QCheckBox("&PDF report")
+        self.xlsx_path = QLineEdit(str(folder / f"{stem}.xlsx"))
+        self.pdf_path = QLineEdit(str(folder / f"{stem}.pdf"))
+        grid = QGridLayout()
+        for row, (check, line, suffix) in enumerate(
+            ((self.xlsx_on, self.xlsx_path, "xlsx"), (self.pdf_on, self.pdf_path, "pdf"))
+        ):
+            check.setChecked(True)
+            line.setAccessibleName(f"{suffix.upper()} file")
+            browse = QPushButton("Browse…")
+            browse.clicked.connect(lambda _c=False, line=line, suffix=suffix: self._browse(line, suffix))
+            check.toggled.connect(line.setEnabled)
+            check.toggled.connect(browse.setEnabled)
+            check.toggled.connect(self._validate)
+            grid.addWidget(check, row, 0)
+            grid.addWidget(line, row, 1)
+            grid.addWidget(browse, row, 2)
+        grid.setColumnStretch(1, 1)
+        self.internal = QCheckBox("Include &internal notes (for your team, not for the client)")
+        self.progress = QProgressBar()
+        self.progress.setVisible(False)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.open_file = QPushButton("Open &file")
+        self.open_folder = QPushButton("Open f&older")
+        self.open_file.clicked.connect(self._open_file)
+        self.open_folder.clicked.connect(self._open_folder)
+        after = QHBoxLayout()
+        after.addWidget(self.open_file)
+        after.addWidget(self.open_folder)
+        after.addStretch(1)
+        for button in (self.open_file, self.open_folder):
+            button.setVisible(False)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.export_button = self.buttons.addButton("E&xport", QDialogButtonBox.ButtonRole.ActionRole)
+        self.export_button.setDefault(True)
+        self.export_button.clicked.connect(self.start)
+        self.buttons.rejected.connect(self.close)
+        layout = QVBoxLayout(self)
+        layout.addLayout(grid)
+        layout.addWidget(self.internal)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addLayout(after)
+        layout.addWidget(self.buttons)
+        self.resize(720, 260)
+        self._validate()
+
+    def _validate(self) -> None:
+        self.export_button.setEnabled(not self.running and (self.xlsx_on.isChecked() or self.pdf_on.isChecked()))
+
+    def _browse(self, line: QLineEdit, suffix: str) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, "Export to", line.text(), f"{suffix.upper()} files (*.{suffix})")
+        if name:
+            path = Path(name)
+            line.setText(str(path if path.suffix.lower() == f".{suffix}" else path.with_name(f"{path.name}.{suffix}")))
+
+    def request(self) -> ExportRequest:
+        """The export the dialog's fields describe."""
+        return ExportRequest(
+            xlsx=Path(self.xlsx_path.text()).expanduser() if self.xlsx_on.isChecked() else None,
+            pdf=Path(self.pdf_path.text()).expanduser() if self.pdf_on.isChecked() else None,
+            include_internal=self.internal.isChecked(),
+        )
+
+    def start(self) -> bool:
+        """Start the export in the background; return False if there is nothing to do."""
+        request = self.request()
+        if self.running or not request.steps:
+            return False
+        from exports.reportdata import build_report
+
+        report = build_report(self.doc.project, include_internal=request.include_internal)
+        job = ExportJob(report, request)
+        job.signals.progress.connect(self._progress)
+        job.signals.finished.connect(self._finished)
+        job.signals.failed.connect(self._failed)
+        self._job_signals = job.signals  # keep the receiver alive until the job reports
+        self.running = True
+        self._validate()
+        self.buttons.button(QDialogButtonBox.StandardButton.Close).setEnabled(False)
+        for button in (self.open_file, self.open_folder):
+            button.setVisible(False)
+        self.progress.setRange(0, request.steps)
+        self.progress.setValue(0)
+        self.progress.setVisible(True)
+        self.status.setText("Preparing the report…")
+        QThreadPool.globalInstance().start(job)
+        return True
+
+    def _progress(self, done: int, text: str) -> None:
+        self.progress.setValue(done)
+        self.status.setText(text + "…")
+
+    def _end(self, result: ExportResult) -> None:
+        self.running = False
+        self.outcome = result
+        self._validate()
+        self.buttons.button(QDialogButtonBox.StandardButton.Close).setEnabled(True)
+        self.progress.setVisible(False)
+        if result.files:
+            self.settings.last_export_folder = result.files[-1].parent
+
+    def _finished(self, result: ExportResult) -> None:
+        self._end(result)
+        names = " and ".join(p.name for p in result.files)
+        notes = "" if not result.warnings else "\n\nNote: " + "\n".join(result.warnings)
+        self.status.setText(f"Saved {names}.{notes}")
+        for button in (self.open_file, self.open_folder):
+            button.setVisible(True)
+        self.export_finished.emit(True)
+
+    def _failed(self, message: str, result: ExportResult) -> None:
+        self._end(result)
+        saved = f"\n\n{' and '.join(p.name for p in result.files)} was saved." if result.files else ""
+        self.status.setText(f"Export failed: {message}{saved}\nThe project is unchanged; try another folder or name.")
+        self.export_finished.emit(False)
+
+    def _open_file(self) -> None:
+        if self.outcome and self.outcome.files:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.outcome.files[-1])))
+
+    def _open_folder(self) -> None:
+        if self.outcome and self.outcome.files:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.outcome.files[-1].parent)))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.running:
+            event.ignore()  # the files are being written; the dialog closes when it is done
+            return
+        super().closeEvent(event)
