@@ -29,6 +29,7 @@ def join_path(path: str, key: str | int) -> str:
     """Extend a dotted document path by a key or a list index."""
     if isinstance(key, int):
         return f"{path}[{key}]"
+    key = key if key.isprintable() else repr(key)  # a line break in a key must not split a one-line message
     return f"{path}.{key}" if path else key
 
 
