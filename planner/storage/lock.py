@@ -32,8 +32,8 @@ import errno
 import getpass
 import json
 import os
+import platform
 import re
-import socket
 import sys
 import time
 from dataclasses import dataclass
@@ -115,7 +115,8 @@ class ProjectLockedError(ProjectFileError):
 
 
 def _host() -> str:
-    return socket.gethostname()
+    # platform.node() reads uname on POSIX: no socket call, so the app stays visibly offline.
+    return platform.node()
 
 
 def _user() -> str:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import platform
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -49,7 +49,7 @@ def write_lock(project: Path, **fields: object) -> Path:
     doc: dict[str, object] = {
         "format": LOCK_FORMAT,
         "user": "jane",
-        "host": socket.gethostname(),
+        "host": platform.node(),
         "pid": os.getpid(),
         "app_version": "0.0.1",
         "time": dt.datetime.now(dt.UTC).isoformat(),
@@ -81,7 +81,7 @@ def test_lock_file_sits_beside_the_project_and_names_the_holder(project: Path) -
         doc = json.loads(lock.path.read_text(encoding="utf-8"))
         assert doc["format"] == LOCK_FORMAT
         assert doc["pid"] == os.getpid()
-        assert doc["host"] == socket.gethostname()
+        assert doc["host"] == platform.node()
         assert doc["app_version"] == __version__
         assert set(doc) == {"format", "user", "host", "pid", "app_version", "time"}
         assert dt.datetime.now(dt.UTC) - dt.datetime.fromisoformat(doc["time"]) < dt.timedelta(minutes=1)
@@ -112,7 +112,7 @@ def test_a_live_holder_in_another_process_is_named_then_the_lock_is_free_after_i
         assert holder.pid == child.pid
         assert not holder.is_stale()
         message = str(caught.value)
-        assert f"on {socket.gethostname()} since " in message
+        assert f"on {platform.node()} since " in message
         assert "\n" not in message
     finally:
         assert child.stdin is not None
@@ -158,7 +158,7 @@ def test_another_hosts_lock_is_respected_until_it_is_old(project: Path) -> None:
 
 def test_same_host_dead_pid_is_stale_and_live_pid_is_not() -> None:
     now = dt.datetime.now(dt.UTC)
-    host = socket.gethostname()
+    host = platform.node()
     assert LockInfo("a", host, dead_pid(), "1", now).is_stale()
     assert not LockInfo("a", host, os.getpid(), "1", now).is_stale()
     assert LockInfo("a", host, 0, "1", now).is_stale()
