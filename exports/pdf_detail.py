@@ -16,6 +16,7 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer
 
+from exports.pdf_fonts import BODY_BOLD
 from exports.pdf_layout import colour
 from exports.pdf_story import Ctx, level_chip
 from planner.charts.palette import level_tint
@@ -60,7 +61,7 @@ def assessment_detail(ctx: Ctx) -> list[Flowable]:
                 )
                 extra.append(("TEXTCOLOR", (0, index), (-1, index), colour("#6B7785")))
                 continue
-            scores = [ctx.text("\u2013" if v is None else str(v), s.cell) for v in cap.lens_scores]
+            scores = [ctx.plain("\u2013" if v is None else str(v)) for v in cap.lens_scores]
             level_name = cap.level_name or "not scored"
             if cap.score is not None and not cap.complete:
                 level_name += " (incomplete)"
@@ -69,10 +70,10 @@ def assessment_detail(ctx: Ctx) -> list[Flowable]:
                 [
                     ctx.text(cap.name, s.cell_bold),
                     *scores,
-                    ctx.text(_pct(cap.score), s.cell),
+                    ctx.plain(_pct(cap.score)),
                     cell,
                     ctx.text(cap.target_name or "\u2013", s.cell),
-                    ctx.text("\u2013" if cap.gap is None else str(cap.gap), s.cell),
+                    ctx.plain("\u2013" if cap.gap is None else str(cap.gap)),
                 ]
             )
             if bg:
@@ -140,17 +141,20 @@ def roadmap_section(ctx: Ctx) -> list[Flowable]:
             months = str(item.first_month) if item.duration <= 1 else f"{item.first_month}\u2013{item.last_month}"
             rows.append(
                 [
-                    ctx.text(item.ref, s.cell_bold),
+                    ctx.plain(item.ref),
                     _para(ctx, body),
                     ctx.text(item.capability_name, s.cell),
                     ctx.text(item.owner or "\u2013", s.cell),
-                    ctx.text(item.effort, s.cell),
-                    ctx.text(months, s.cell),
+                    ctx.plain(item.effort),
+                    ctx.plain(months),
                     ctx.text(", ".join(item.depends_on_refs) or "\u2013", s.cell),
                 ]
             )
         heading = f"{phase.name} \u00b7 {phase.span_text} \u00b7 {len(phase.initiatives)} initiatives"
-        extra = [("LINEBEFORE", (0, 1), (0, -1), 3, colour(level_tint(phase.id, 1.0)))]
+        extra = [
+            ("LINEBEFORE", (0, 1), (0, -1), 3, colour(level_tint(phase.id, 1.0))),
+            ("FONTNAME", (0, 1), (0, -1), BODY_BOLD),
+        ]
         _, first_row = rows[1][1].wrap(ctx.width * 0.405 - 8, 10_000)
         story += [
             CondPageBreak(min(first_row + 60, 200 * mm)),  # never a heading alone at the foot of a page
@@ -202,7 +206,7 @@ def appendix(ctx: Ctx) -> list[Flowable]:
     for lens in r.lenses:
         rows = [ctx.head("Score", "Meaning")]
         for score, anchor in enumerate(lens.anchors):
-            rows.append([ctx.text(str(score), s.cell_bold), ctx.text(anchor, s.cell)])
+            rows.append([ctx.plain(str(score)), ctx.text(anchor, s.cell)])
         weight = "" if lens.weight == 1 else f" (weight {lens.weight:g} in this assessment)"
         story.append(
             KeepTogether(

@@ -8,7 +8,6 @@ inside a row, so a long note never overflows a page.
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -18,7 +17,6 @@ from reportlab.lib.units import mm
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
-    Image,
     KeepTogether,
     PageBreak,
     Paragraph,
@@ -27,10 +25,10 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from exports.pdf_fonts import FontKit
+from exports.pdf_fonts import BODY_FONT, FontKit
 from exports.pdf_layout import Styles, colour
 from exports.reportdata import ReportData
-from planner.charts.palette import ACCENT, GRID, LIGHT_FILL, level_tint
+from planner.charts.palette import ACCENT, GRID, INK, LIGHT_FILL, level_tint
 
 __all__ = ["Ctx", "charts_section", "cover", "executive_summary"]
 
@@ -77,6 +75,11 @@ class Ctx:
             hAlign="LEFT",
         )
         commands: list[tuple[Any, ...]] = [
+            # Fonts, for cells given as plain strings (numbers, references: see :meth:`plain`)
+            ("FONTNAME", (0, 0), (-1, -1), BODY_FONT),
+            ("FONTSIZE", (0, 0), (-1, -1), self.styles.cell.fontSize),
+            ("LEADING", (0, 0), (-1, -1), self.styles.cell.leading),
+            ("TEXTCOLOR", (0, 0), (-1, -1), colour(INK)),
             # Layout
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LEFTPADDING", (0, 0), (-1, -1), 4),
@@ -93,21 +96,50 @@ class Ctx:
         table.setStyle(TableStyle([*commands, *extra]))
         return table
 
+    @staticmethod
+    def plain(value: str) -> str:
+        """Return a table cell for text we generate (digits, percentages, references, dashes).
+
+        Such cells skip paragraph parsing and wrapping (a quarter of the report's cells); the
+        table draws them in the body font. Never use it for user or model text.
+        """
+        return value
+
     def head(self, *titles: str) -> list[Paragraph]:
         """Return header cells."""
         return [Paragraph(self.fonts.markup(t), self.styles.cell_head) for t in titles]
 
-    def chart(self, figure: Any, width: float | None = None, max_height: float | None = None) -> Image:
-        """Render a matplotlib figure to PNG and return it as an image ``width`` points wide."""
-        from planner.charts.style import figure_png
+    def chart(self, figure: Any, width: float | None = None, max_height: float | None = None) -> Flowable:
+        """Render a matplotlib figure at :attr:`dpi` and return it as an image ``width`` points wide."""
+        from planner.charts.style import figure_image
 
-        png = figure_png(figure, dpi=self.dpi)
         fig_w, fig_h = figure.get_size_inches()
         w = width or self.width
         h = w * fig_h / fig_w
         if max_height is not None and h > max_height:
             w, h = w * max_height / h, max_height
-        return Image(io.BytesIO(png), width=w, height=h)
+        return RasterImage(figure_image(figure, dpi=self.dpi), w, h)
+
+
+class RasterImage(Flowable):  # type: ignore[misc]
+    """A rendered chart, embedded losslessly (Flate) straight from memory, centred in the frame."""
+
+    def __init__(self, image: Any, width: float, height: float) -> None:
+        super().__init__()
+        self.image = image
+        self.width = width
+        self.height = height
+        self.hAlign = "CENTER"
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        """Return the fixed size."""
+        return self.width, self.height
+
+    def draw(self) -> None:
+        """Draw the image at the flowable's origin."""
+        from reportlab.lib.utils import ImageReader
+
+        self.canv.drawImage(ImageReader(self.image), 0, 0, self.width, self.height)
 
 
 def _pct(score: float | None) -> str:
@@ -193,9 +225,9 @@ def executive_summary(ctx: Ctx) -> list[Flowable]:
         rows.append(
             [
                 ctx.text(d.name, s.cell_bold),
-                ctx.text(_pct(d.score), s.cell),
+                ctx.plain(_pct(d.score)),
                 cell,
-                ctx.text(f"{scored} of {applicable}", s.cell),
+                ctx.plain(f"{scored} of {applicable}"),
             ]
         )
         if bg:
@@ -218,8 +250,8 @@ def executive_summary(ctx: Ctx) -> list[Flowable]:
                     ctx.text(cap.name, s.cell_bold),
                     ctx.text(f"{cap.level_name} ({_pct(cap.score)})", s.cell),
                     ctx.text(cap.target_name, s.cell),
-                    ctx.text(f"{cap.gap} level{'s' if cap.gap != 1 else ''}", s.cell),
-                    ctx.text(f"{cap.importance} of 5", s.cell),
+                    ctx.plain(f"{cap.gap} level{'s' if cap.gap != 1 else ''}"),
+                    ctx.plain(f"{cap.importance} of 5"),
                 ]
             )
         story += [
@@ -239,7 +271,7 @@ def executive_summary(ctx: Ctx) -> list[Flowable]:
                 [
                     ctx.text(phase.name, s.cell_bold),
                     ctx.text(phase.span_text, s.cell),
-                    ctx.text(str(len(phase.initiatives)), s.cell),
+                    ctx.plain(str(len(phase.initiatives))),
                     ctx.text(", ".join(caps) or "\u2013", s.cell),
                 ]
             )

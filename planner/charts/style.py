@@ -16,8 +16,9 @@ from planner.charts.palette import INK
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
+    from PIL import Image
 
-__all__ = ["FONT_FAMILY", "figure_png", "finish", "new_figure", "shorten"]
+__all__ = ["FONT_FAMILY", "figure_image", "figure_png", "finish", "new_figure", "shorten"]
 
 log = logging.getLogger(__name__)
 
@@ -58,11 +59,13 @@ def finish(fig: Figure) -> Figure:
     """Set the ink colour on every text of ``fig`` and the CJK fallback font where a text needs it.
 
     Only texts with characters from U+2E80 on get the fallback family (and regular weight: the
-    fallback font has no bold), so the common case renders without font look-ups.
+    fallback font has no bold), so the common case renders without font look-ups. Mathtext is
+    switched off everywhere: a label such as "save $5k or $10k" is text, not a formula.
     """
     from matplotlib.text import Text
 
     for text in fig.findobj(Text):
+        text.set_parse_math(False)
         if _needs_fallback(text.get_text()):
             _register_fallback_font()
             text.set_fontfamily(FONT_FAMILY)
@@ -70,6 +73,19 @@ def finish(fig: Figure) -> Figure:
         if text.get_color() in ("black", "#000000", (0.0, 0.0, 0.0, 1.0)):
             text.set_color(INK)
     return fig
+
+
+def figure_image(fig: Figure, dpi: int = 150) -> Image.Image:
+    """Render a figure to an RGB image in memory (what a PDF embeds, without a PNG round trip)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from PIL import Image
+
+    fig.set_dpi(dpi)
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()  # type: ignore[no-untyped-call]
+    width, height = canvas.get_width_height()
+    pixels = canvas.buffer_rgba()  # type: ignore[no-untyped-call]
+    return Image.frombuffer("RGBA", (width, height), pixels, "raw", "RGBA", 0, 1).convert("RGB")
 
 
 def figure_png(fig: Figure, dpi: int = 200) -> bytes:
