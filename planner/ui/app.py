@@ -18,8 +18,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from planner import APP_ID, APP_NAME, __version__
 from planner.appdirs import data_dir
+from planner.model.project import Project
 from planner.resources import ResourceError, resource_path
 from planner.storage.errors import ProjectFileError
+from planner.storage.lock import ProjectLock
 from planner.storage.projectfile import load_project
 from planner.ui.autosave import Autosaver, find_recoverable
 from planner.ui.document import Document
@@ -94,13 +96,26 @@ def offer_recovery(window: MainWindow) -> bool:
         except ProjectFileError as exc:
             QMessageBox.warning(window, "Cannot recover", f"The autosave cannot be read: {exc.reason}")
             continue
-        doc = Document(project, found.source)
+        doc = _recovered_document(project, found.source)
         window.set_document(doc)
         window.autosaver.adopt(found)
         doc.mark_unsaved()
         window.show_page("assessment")
         return True
     return False
+
+
+def _recovered_document(project: Project, source: Path | None) -> Document:
+    """A recovered project: on its own file when that file's lock can be taken, else an untitled copy."""
+    if source is None:
+        return Document(project, None, untitled="Recovered project")
+    try:
+        lock = ProjectLock.acquire(source)
+    except ProjectFileError:
+        return Document(project, None, untitled=f"Recovered {source.name}")
+    doc = Document(project, source)
+    doc.lock = lock  # no stamp: the recovered changes are newer than the file they came from
+    return doc
 
 
 def run_app(path: Path | None, *, smoke: bool = False) -> int:

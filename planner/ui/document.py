@@ -17,6 +17,8 @@ from PySide6.QtGui import QUndoStack
 
 from planner.model.project import Project, Roadmap
 from planner.model.scoring import Scorecard, score_project
+from planner.storage.filestamp import FileStamp
+from planner.storage.lock import ProjectLock
 
 __all__ = ["CAPABILITY_FIELDS", "ENGAGEMENT_FIELDS", "Change", "Document"]
 
@@ -55,10 +57,17 @@ class Document(QObject):
     changed = Signal(object)
     file_changed = Signal()
 
-    def __init__(self, project: Project, path: Path | None = None, parent: QObject | None = None) -> None:
+    def __init__(
+        self, project: Project, path: Path | None = None, parent: QObject | None = None, *, untitled: str = "Untitled"
+    ) -> None:
         super().__init__(parent)
         self.project = project
         self.path = path
+        self.untitled = untitled
+        #: The lock held on ``path`` while the project is open here (None: not locked).
+        self.lock: ProjectLock | None = None
+        #: The file as it was when opened or last saved, to notice changes made by others.
+        self.stamp: FileStamp | None = None
         self.stack = QUndoStack(self)
         self._scorecard: Scorecard | None = None
         self.stack.cleanChanged.connect(self._clean_changed)
@@ -79,8 +88,14 @@ class Document(QObject):
 
     @property
     def display_name(self) -> str:
-        """The file name for the title bar, ``Untitled`` before the first save."""
-        return self.path.name if self.path is not None else "Untitled"
+        """The file name for the title bar (``Untitled`` or the given name before the first save)."""
+        return self.path.name if self.path is not None else self.untitled
+
+    def release(self) -> None:
+        """Give up the file's lock (the project is being closed)."""
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
 
     def scorecard(self) -> Scorecard:
         """Return every score of the project (cached until the assessment changes)."""

@@ -4,6 +4,12 @@ Every question and error goes through QMessageBox/QFileDialog statics, so tests 
 failed open leaves the current project as it was; a failed save shows the ProjectFileError text
 and leaves the project unsaved (and the window open). Opening a file that is already open simply
 shows it. Paths chosen without the ``.roadmap`` suffix get it.
+
+An open project holds the file's lock (:mod:`planner.storage.lock`); a file open elsewhere can be
+opened as an untitled copy, or taken over when the other window is gone. Where no lock file can be
+made (a read-only folder), the project opens without one. Saving checks the file's stamp
+(:mod:`planner.storage.filestamp`) and asks before overwriting changes made on disk by others.
+The demo opens as an untitled copy, so the shipped file is never overwritten.
 """
 
 from __future__ import annotations
@@ -17,8 +23,10 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from planner.model.project import Assessment, Engagement, Project, Roadmap, default_phases
 from planner.storage.errors import ProjectFileError
+from planner.storage.filestamp import FileChangedError, FileStamp, load_stamped, save_stamped
+from planner.storage.lock import ProjectLock, ProjectLockedError
 from planner.storage.models import DEFAULT_MODEL, bundled_models, load_bundled_model
-from planner.storage.projectfile import PROJECT_SUFFIX, load_project, save_project
+from planner.storage.projectfile import PROJECT_SUFFIX, load_project
 from planner.ui.document import Document
 
 if TYPE_CHECKING:
@@ -99,22 +107,76 @@ class FileController:
     def open_path(self, path: Path, *, remember: bool = True) -> bool:
         """Open a project file (after asking about unsaved changes); errors are shown, not raised."""
         doc = self.doc
+        path = Path(path).absolute()
         if doc is not None and doc.path is not None and _same(doc.path, path):
             return True
+        if not self.maybe_save():
+            return False
+        proceed, lock, as_copy = self._lock(path)
+        if not proceed:
+            return False
+        try:
+            project, stamp = load_stamped(path)
+        except ProjectFileError as exc:
+            if lock is not None:
+                lock.release()
+            log.info("open refused: %s", path.suffix or "(no suffix)")
+            self._error("Cannot open the project", str(exc))
+            return False
+        if as_copy:
+            opened = Document(project, None, untitled=f"Copy of {path.name}")
+        else:
+            opened = Document(project, path)
+            opened.lock, opened.stamp = lock, stamp
+        self.window.set_document(opened)
+        if remember:
+            self.window.settings.add_recent(path)
+            self.window.settings.last_folder = path.parent
+        self.window.show_page("assessment")
+        return True
+
+    def open_copy(self, path: Path, name: str) -> bool:
+        """Open a file as an untitled copy (the demo): Save asks for a new name, the file stays as it is."""
         if not self.maybe_save():
             return False
         try:
             project = load_project(path)
         except ProjectFileError as exc:
-            log.info("open refused: %s", path.suffix or "(no suffix)")
             self._error("Cannot open the project", str(exc))
             return False
-        self.window.set_document(Document(project, path.resolve()))
-        if remember:
-            self.window.settings.add_recent(path)
-            self.window.settings.last_folder = path.resolve().parent
+        self.window.set_document(Document(project, None, untitled=name))
         self.window.show_page("assessment")
         return True
+
+    def _lock(self, path: Path) -> tuple[bool, ProjectLock | None, bool]:
+        """Take the file's lock, asking what to do when it is open elsewhere.
+
+        Returns:
+            (go on, the lock or None, open as an untitled copy)
+        """
+        try:
+            return True, ProjectLock.acquire(path), False
+        except ProjectLockedError as exc:
+            answer = QMessageBox.question(
+                self.window,
+                "The project is already open",
+                f"{exc}\n\nOpen: open a copy here (Save will ask for a new name).\n"
+                "Ignore: open the file itself anyway (only if that other window is gone for good).",
+                _Button.Open | _Button.Ignore | _Button.Cancel,
+                _Button.Open,
+            )
+            if answer == _Button.Open:
+                return True, None, True
+            if answer != _Button.Ignore:
+                return False, None, False
+            try:
+                return True, ProjectLock.acquire(path, force=True), False
+            except ProjectFileError as again:
+                self._error("Cannot open the project", str(again))
+                return False, None, False
+        except ProjectFileError:
+            log.info("opened without a lock (the lock file cannot be created)")
+            return True, None, False
 
     # -- save ------------------------------------------------------------------------------------
     def save(self) -> bool:
@@ -146,17 +208,56 @@ class FileController:
     def _save_to(self, path: Path) -> bool:
         doc = self.doc
         assert doc is not None  # noqa: S101  # callers check
+        path = Path(path).absolute()
+        new_file = doc.path is None or not _same(doc.path, path)
+        new_lock: ProjectLock | None = None
+        if new_file:
+            try:
+                new_lock = ProjectLock.acquire(path)
+            except ProjectLockedError as exc:
+                self._error("The project was not saved", str(exc))
+                return False
+            except ProjectFileError:
+                new_lock = None  # a folder where no lock can be made: the save reports real problems
         try:
-            save_project(doc.project, path)
+            stamp = self._save_checked(doc, path, None if new_file else doc.stamp)
         except ProjectFileError as exc:
+            if new_lock is not None:
+                new_lock.release()
             log.info("save failed")
             self._error("The project was not saved", f"{exc}\n\nYour changes are still open here; nothing was lost.")
             return False
-        doc.mark_saved(path.resolve())
+        if stamp is None:  # the user chose not to overwrite changes made on disk
+            if new_lock is not None:
+                new_lock.release()
+            return False
+        if new_file:
+            doc.release()
+            doc.lock = new_lock
+        elif doc.lock is not None:
+            doc.lock.refresh()
+        doc.stamp = stamp
+        doc.mark_saved(path)
         self.window.settings.add_recent(path)
-        self.window.settings.last_folder = path.resolve().parent
+        self.window.settings.last_folder = path.parent
         self.window.statusBar().showMessage(f"Saved {path.name}", 4000)
         return True
+
+    def _save_checked(self, doc: Document, path: Path, stamp: FileStamp | None) -> FileStamp | None:
+        """Save, asking first if the file changed on disk; ``None`` when the user declines."""
+        try:
+            return save_stamped(doc.project, path, stamp)
+        except FileChangedError as exc:
+            answer = QMessageBox.question(
+                self.window,
+                "The file changed on disk",
+                f"{exc}.\n\nSave your version anyway?",
+                _Button.Save | _Button.Cancel,
+                _Button.Cancel,
+            )
+            if answer != _Button.Save:
+                return None
+            return save_stamped(doc.project, path, stamp, overwrite=True)
 
     def revert(self) -> bool:
         """Reload the project from its file, dropping unsaved changes (after confirmation)."""
@@ -173,12 +274,14 @@ class FileController:
         if answer != _Button.Discard:
             return False
         try:
-            project = load_project(doc.path)
+            project, stamp = load_stamped(doc.path)
         except ProjectFileError as exc:
             self._error("Cannot revert", str(exc))
             return False
         page = self.window.current_page()
-        self.window.set_document(Document(project, doc.path))
+        reverted = Document(project, doc.path)
+        reverted.lock, reverted.stamp, doc.lock = doc.lock, stamp, None  # the lock passes on
+        self.window.set_document(reverted)
         self.window.show_page(page)
         return True
 

@@ -88,6 +88,7 @@ class MainWindow(QMainWindow):
         if old is not None:
             self.undo_group.removeStack(old.stack)
             old.file_changed.disconnect(self.update_title)
+            old.release()
         if doc is not None:
             doc.setParent(self)
             self.undo_group.addStack(doc.stack)
@@ -178,7 +179,7 @@ class MainWindow(QMainWindow):
         """Open the bundled demo engagement (not added to the recent files)."""
         if self.demo_path is None:
             return False
-        return self.files.open_path(self.demo_path, remember=False)
+        return self.files.open_copy(self.demo_path, "Demo project")
 
     # -- window state --------------------------------------------------------------------------
     def update_title(self) -> None:
@@ -208,6 +209,8 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.autosaver.watch(None)  # an orderly close: the autosave goes
+        if self.doc is not None:
+            self.doc.release()
         self.settings.geometry = self.saveGeometry()
         self.settings.sync()
         event.accept()

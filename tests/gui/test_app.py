@@ -97,7 +97,7 @@ def test_smoke_test_exits_by_itself_with_one_line_per_step(tmp_path: Path) -> No
     assert done.returncode == 0, done.stdout + done.stderr
     lines = done.stdout.splitlines()
     assert lines[0] == "smoke: main window shown"
-    assert "smoke: opened the demo (demo.roadmap)" in lines
+    assert "smoke: opened the demo (Demo project)" in lines
     for page in ("engagement", "assessment", "dashboard", "roadmap"):
         assert f"smoke: visited page {page}" in lines
     assert any(line.startswith("smoke: exported XLSX") for line in lines)

@@ -109,8 +109,9 @@ def test_failed_save_on_close_when_root(
     assert doc is not None
     _edit(window)
     doc.path = tmp_path / "gone" / "northwind.roadmap"  # its folder was removed meanwhile
-    dialogs.answer("question", _Button.Save)
+    dialogs.answer("question", _Button.Save, _Button.Save)  # save changes? / it is gone: save anyway?
     assert window.close() is False
+    assert "deleted, moved or renamed" in dialogs.texts("question")[1]
     assert window.isVisible()
     assert doc.modified
     assert "the folder does not exist" in dialogs.texts("warning")[0]
@@ -156,3 +157,43 @@ def test_dropping_a_project_file_opens_it(qtbot: Any, window: MainWindow, projec
     window.dropEvent(event)
     assert window.doc is not None
     assert window.doc.path == project_file.resolve()
+
+
+def test_a_project_open_in_another_window_opens_as_a_copy(
+    qtbot: Any, make_window: Any, dialogs: Dialogs, project_file: Path
+) -> None:
+    first = make_window()
+    assert first.files.open_path(project_file)
+    second = make_window()
+    dialogs.answer("question", _Button.Cancel, _Button.Open)
+    assert not second.files.open_path(project_file)
+    assert second.doc is None
+    assert "already open" in dialogs.texts("question")[0]
+    assert second.files.open_path(project_file)
+    assert second.doc is not None and second.doc.path is None
+    assert second.windowTitle().startswith("Copy of northwind.roadmap[*]")
+    first.close()
+    from planner.storage.lock import lock_path
+
+    assert not lock_path(project_file).exists()  # released on close
+
+
+def test_saving_over_a_file_changed_on_disk_asks_first(
+    qtbot: Any, window: MainWindow, dialogs: Dialogs, project_file: Path
+) -> None:
+    assert window.files.open_path(project_file)
+    _edit(window)
+    other = load_project(project_file)
+    other.engagement.client = "Changed elsewhere"
+    from planner.storage.projectfile import save_project
+
+    save_project(other, project_file, keep_backup=False)
+    dialogs.answer("question", _Button.Cancel)
+    assert not window.files.save()
+    assert "changed on disk since it was opened" in dialogs.texts("question")[0]
+    assert load_project(project_file).engagement.client == "Changed elsewhere"
+    assert window.isWindowModified()
+    dialogs.answer("question", _Button.Save)
+    assert window.files.save()
+    assert load_project(project_file).engagement.client == "Northwind Retail"
+    assert (project_file.parent / "northwind.roadmap.bak").is_file()
