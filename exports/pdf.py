@@ -39,6 +39,7 @@ def pdf_bytes(report: ReportData, progress: Callable[[str], None] | None = None)
         styles,
         report.client,
         title,
+        report.firm,
         title=one_line(f"{title} - {report.client}")[:250],
         author=one_line(", ".join(x for x in (report.consultant, report.firm) if x))[:250],
         subject="FinOps maturity assessment and roadmap",

@@ -7,8 +7,10 @@ acts as reportlab markup), then wraps every run of characters DejaVu Sans lacks 
 ``<font name="...">`` for Droid Sans Fallback (Chinese, Japanese, Korean), also bundled. A
 character neither font has (an emoji, say) is replaced by :data:`MISSING_MARKER` (U+FFFD, the
 replacement character) and remembered in :attr:`FontKit.missing`; the exporter reports them as a
-warning. Right-to-left scripts (Hebrew, Arabic) have glyphs in DejaVu Sans but are printed in
-logical order, without shaping: a known limit.
+warning. Known limits of the bundled fonts: right-to-left scripts (Hebrew, Arabic) have glyphs in
+DejaVu Sans but are printed in logical order, without shaping; Droid Sans Fallback has almost no
+precomposed Korean syllables (Hangul), nor Thai, so those print as the marker and are reported.
+DejaVu Sans does carry the common emoticons (U+1F600 block), printed in outline.
 
 Fonts are registered with reportlab's font registry under the names below; registering is skipped
 when a name is already there, so building many reports in one process costs the parsing once.

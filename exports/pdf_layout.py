@@ -146,7 +146,9 @@ def _numbered_canvas(draw_footer: Any) -> type[Canvas]:
 class ReportDoc(BaseDocTemplate):  # type: ignore[misc]
     """The report's document: a cover template and a body template with header and footer."""
 
-    def __init__(self, buffer: Any, fonts: FontKit, styles: Styles, client: str, heading: str, **info: Any) -> None:
+    def __init__(
+        self, buffer: Any, fonts: FontKit, styles: Styles, client: str, heading: str, firm: str = "", **info: Any
+    ) -> None:
         super().__init__(
             buffer,
             pagesize=PAGE,
@@ -163,6 +165,13 @@ class ReportDoc(BaseDocTemplate):  # type: ignore[misc]
         self.footer_left = Paragraph(
             "Confidential: prepared for " + fonts.markup(client) if client else "Confidential", styles.header
         )
+        band = ParagraphStyle("band", parent=styles.body, textColor=colors.white, fontSize=9, leading=12)
+        self.cover_band = [
+            Paragraph(f"<b>{fonts.markup(firm)}</b>", ParagraphStyle("firm", parent=band, fontSize=15, leading=19))
+            if firm
+            else None,
+            Paragraph("FinOps maturity assessment and roadmap", band),
+        ]
         body = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body")
         cover = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="cover")
         self.addPageTemplates(
@@ -183,6 +192,13 @@ class ReportDoc(BaseDocTemplate):  # type: ignore[misc]
         canvas.rect(0, PAGE[1] - 38 * mm, PAGE[0], 38 * mm, stroke=0, fill=1)
         canvas.setFillColor(colour(LIGHT_FILL))
         canvas.rect(0, 0, PAGE[0], 22 * mm, stroke=0, fill=1)
+        y = PAGE[1] - 14 * mm
+        for para in self.cover_band:
+            if para is None:
+                continue
+            _, height = para.wrap(self.width, 30 * mm)
+            para.drawOn(canvas, self.leftMargin, y - height)
+            y -= height + 2 * mm
         canvas.restoreState()
 
     def _body_page(self, canvas: Canvas, doc: Any) -> None:

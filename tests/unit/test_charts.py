@@ -138,3 +138,10 @@ def test_charts_never_import_pyplot_or_qt() -> None:
 
 def _hex(rgba) -> str:
     return "#" + "".join(f"{round(c * 255):02X}" for c in rgba[:3])
+
+
+def test_dollar_signs_in_labels_are_text_not_mathtext() -> None:
+    label = "Cut $\\frac{ spend by $5k"  # as mathtext this would not even render
+    fig = gantt_figure([GanttBar(label, 0, 2, "walk")], [GanttPhase("walk", "Walk", 0, 2)], label_chars=80)
+    assert label in _texts(fig)
+    assert figure_png(fig, dpi=40).startswith(PNG)

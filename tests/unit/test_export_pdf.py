@@ -131,3 +131,10 @@ def test_an_empty_project_still_makes_a_report(model: CapabilityModel) -> None:
     assert warnings == [] and pages >= 4
     assert "(no client name)" in text
     assert "The roadmap has no initiatives yet" in text
+
+
+def test_hangul_beyond_the_bundled_fonts_is_reported_not_silently_boxed() -> None:
+    fonts = FontKit.load()
+    assert fonts.markup("서울 office") == f"{MISSING_MARKER}{MISSING_MARKER} office"
+    warning = fonts.warning()
+    assert warning is not None and "U+C11C" in warning and "U+C6B8" in warning
