@@ -15,7 +15,7 @@ Stale locks are taken over without asking, because they belong to nobody:
   save (:meth:`ProjectLock.refresh`), so a lock that old means that computer stopped without closing
   the file.
 
-Taking over a crashed session's lock also removes that session's half-written temporary files
+Taking over a crashed process's lock also removes that process's half-written temporary files
 (:func:`remove_leftovers`). Deleting a temporary file under a live writer is harmless: that writer's
 replace step fails and its save reports an error, while the project file stays complete.
 

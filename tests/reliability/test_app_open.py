@@ -1,4 +1,4 @@
-"""The desktop app meets the bad-file corpus, a crashed session's lock and a full disk.
+"""The desktop app meets the bad-file corpus, a crashed app's lock and a full disk.
 
 Every bad file opened through the app's Open shows one message box with the file's problem and
 leaves the current project exactly as it was (same document, same bytes, same file, its lock
@@ -135,7 +135,7 @@ def test_opening_a_bad_file_shows_one_message_and_keeps_the_current_project(
     assert listing(corpus) == corpus_before  # no lock file left beside the refused file
 
 
-def test_a_crashed_sessions_lock_is_taken_over_without_asking(
+def test_a_crashed_apps_lock_is_taken_over_without_asking(
     window: MainWindow, tmp_path: Path, model: CapabilityModel, boxes: Boxes
 ) -> None:
     path = tmp_path / "crashed.roadmap"

@@ -1,4 +1,5 @@
-"""Saving under faults: full disk, failing replace or sync, read-only targets, vanished folders.
+"""Saving under faults: full disk, failing replace or sync, read-only targets, vanished folders,
+a file changed on disk by someone else, and a file already open elsewhere.
 
 After every failed save: the project file is byte-for-byte the old version, no temporary file is
 left behind, the project in memory is unchanged (so the consultant can save it elsewhere), and the
@@ -12,8 +13,10 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import platform
 import shutil
 import subprocess
+import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,10 +28,12 @@ from planner.model.capmodel import CapabilityModel
 from planner.model.project import Project
 from planner.storage.atomic import backup_path
 from planner.storage.errors import ProjectFileError
+from planner.storage.filestamp import FileChangedError, load_stamped, save_stamped
+from planner.storage.lock import ProjectLock, ProjectLockedError
 from planner.storage.projectdoc import project_from_document
 from planner.storage.projectfile import load_project, project_bytes, save_project
 from tests.factories import scored_project
-from tests.reliability.helpers import assert_plain_message, corpus_module, listing
+from tests.reliability.helpers import REPO, assert_plain_message, corpus_module, listing
 
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 
@@ -296,3 +301,72 @@ def test_text_that_cannot_be_encoded_fails_before_the_disk_is_touched(saved: tup
     assert path.read_bytes() == old
     assert listing(path.parent) == before
     assert project.assessment.capabilities["allocation"].notes == "pasted \udc80 garbage"
+
+
+# -- someone else got there first -------------------------------------------------------------------
+OTHER_WRITER = """
+import sys
+from pathlib import Path
+from planner.storage.projectfile import load_project, save_project
+path = Path(sys.argv[1])
+project = load_project(path)
+project.engagement.summary = "Edited by a colleague on the shared drive."
+save_project(project, path, keep_backup=False)
+"""
+
+HOLDER = """
+import sys
+from pathlib import Path
+from planner.storage.lock import ProjectLock
+lock = ProjectLock.acquire(Path(sys.argv[1]))
+print("locked", flush=True)
+sys.stdin.read()
+lock.release()
+"""
+
+
+def test_changed_on_disk_by_another_process_is_not_overwritten_without_asking(
+    model: CapabilityModel, tmp_path: Path
+) -> None:
+    path = tmp_path / "northwind.roadmap"
+    save_project(scored_project(model), path, keep_backup=False)
+    mine, stamp = load_stamped(path)
+    subprocess.run([sys.executable, "-c", OTHER_WRITER, str(path)], cwd=REPO, check=True, timeout=120)
+    theirs = path.read_bytes()
+    mine.engagement.client = "Northwind Retail Group"
+    in_memory, before = project_bytes(mine), listing(tmp_path)
+
+    with pytest.raises(FileChangedError) as caught:
+        save_stamped(mine, path, stamp)
+    assert_plain_message(str(caught.value), path.name)
+    assert "changed on disk since it was opened" in str(caught.value)
+    assert_nothing_lost(path, theirs, before, mine, in_memory)
+
+    save_stamped(mine, path, stamp, overwrite=True)  # the user confirmed
+    assert path.read_bytes() == in_memory
+    assert backup_path(path).read_bytes() == theirs  # the colleague's version is kept
+
+
+def test_opened_twice_the_second_open_learns_who_holds_it(model: CapabilityModel, tmp_path: Path) -> None:
+    path = tmp_path / "northwind.roadmap"
+    save_project(scored_project(model), path, keep_backup=False)
+    on_disk, before = path.read_bytes(), listing(tmp_path)
+    child = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(path)], cwd=REPO, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert child.stdout is not None and child.stdout.readline().strip() == "locked"
+        with pytest.raises(ProjectLockedError) as caught:
+            ProjectLock.acquire(path)
+        message = str(caught.value)
+        assert_plain_message(message, path.name)
+        assert f"it is already open by {caught.value.holder.user or 'an unknown user'} on {platform.node()}" in message
+        assert caught.value.holder.pid == child.pid
+    finally:
+        assert child.stdin is not None
+        child.stdin.close()
+        child.wait(timeout=60)
+    assert path.read_bytes() == on_disk
+    assert listing(tmp_path) == before  # the holder released its lock on close
+    with ProjectLock.acquire(path) as lock:
+        assert lock.taken_over is None
