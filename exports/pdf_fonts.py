@@ -91,31 +91,35 @@ class FontKit:
         Line breaks become ``<br/>``; tabs become spaces. The result is safe inside any of our
         own markup templates (``<b>...</b>`` and the like).
         """
-        text = clean_text(text)
-        if not text:
-            return ""
-        parts: list[str] = []
+        parts = []
+        for font, run in self.runs(text):
+            chunk = escape(run).replace("\n", "<br/>").replace("\t", "    ")
+            parts.append(chunk if font == BODY_FONT else f'<font name="{font}">{chunk}</font>')
+        return "".join(parts)
+
+    def runs(self, text: str, *, record: bool = True) -> list[tuple[str, str]]:
+        """Split cleaned ``text`` into ``(font name, run)`` pairs, missing characters replaced.
+
+        ``record=False`` measures without remembering missing characters (charts measure text
+        before they draw it).
+        """
+        out: list[tuple[str, str]] = []
         run: list[str] = []
         run_font = BODY_FONT
-
-        def flush() -> None:
-            if not run:
-                return
-            chunk = escape("".join(run)).replace("\n", "<br/>").replace("\t", "    ")
-            parts.append(chunk if run_font == BODY_FONT else f'<font name="{run_font}">{chunk}</font>')
-            run.clear()
-
-        for char in text:
+        for char in clean_text(text):
             font = self._font_of(char)
             if font is None:
-                self.missing.add(char)
+                if record:
+                    self.missing.add(char)
                 char, font = MISSING_MARKER, BODY_FONT
-            if font != run_font:
-                flush()
-                run_font = font
+            if font != run_font and run:
+                out.append((run_font, "".join(run)))
+                run.clear()
+            run_font = font
             run.append(char)
-        flush()
-        return "".join(parts)
+        if run:
+            out.append((run_font, "".join(run)))
+        return out
 
     def warning(self) -> str | None:
         """Return the warning about characters printed as the marker, or ``None``."""

@@ -77,7 +77,7 @@ def make_styles() -> Styles:
             fontSize=17,
             leading=21,
             textColor=accent,
-            spaceBefore=2,
+            spaceBefore=16,
             spaceAfter=8,
         ),
         h2=ParagraphStyle(

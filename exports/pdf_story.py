@@ -42,6 +42,7 @@ class Ctx:
     styles: Styles
     width: float
     dpi: int = 150
+    raster: bool = False
 
     def text(self, value: str, style: Any, *, bold: bool = False) -> Paragraph:
         """Return a paragraph of plain (user or model) text."""
@@ -110,15 +111,23 @@ class Ctx:
         return [Paragraph(self.fonts.markup(t), self.styles.cell_head) for t in titles]
 
     def chart(self, figure: Any, width: float | None = None, max_height: float | None = None) -> Flowable:
-        """Render a matplotlib figure at :attr:`dpi` and return it as an image ``width`` points wide."""
-        from planner.charts.style import figure_image
+        """Return a matplotlib figure as a flowable ``width`` points wide (at most ``max_height`` high).
 
+        Charts are drawn as vectors (:mod:`exports.pdf_vector`); with :attr:`raster` set they are
+        rendered at :attr:`dpi` and embedded as lossless images instead.
+        """
         fig_w, fig_h = figure.get_size_inches()
         w = width or self.width
         h = w * fig_h / fig_w
         if max_height is not None and h > max_height:
             w, h = w * max_height / h, max_height
-        return RasterImage(figure_image(figure, dpi=self.dpi), w, h)
+        if self.raster:
+            from planner.charts.style import figure_image
+
+            return RasterImage(figure_image(figure, dpi=self.dpi), w, h)
+        from exports.pdf_vector import VectorChart
+
+        return VectorChart(figure, self.fonts, w, h)
 
 
 class RasterImage(Flowable):  # type: ignore[misc]

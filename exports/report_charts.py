@@ -2,7 +2,8 @@
 
 The PDF renders them to PNG; the desktop app can show the same figures in its export preview.
 Only applicable capabilities appear on the radar; an unscored one is drawn at 0 and its label
-ends with an asterisk. The Gantt chart is split by phase (and long phases into chunks) so that
+ends with an asterisk. A phase's projection draws a capability at the threshold of the level the
+phase brings it to, or at its current score while no phase has lifted it yet. The Gantt chart is split by phase (and long phases into chunks) so that
 no image is taller than a page; every part keeps the whole roadmap's month axis.
 """
 
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from exports.reportdata import PhaseRow, ReportData
+from exports.reportdata import CapabilityRow, PhaseRow, ReportData
 from planner.charts.bars import BarRow, domain_bars_figure
 from planner.charts.gantt import GanttBar, GanttPhase, gantt_figure
 from planner.charts.heatmap import HeatRow, lens_heatmap_figure
@@ -36,6 +37,14 @@ def _threshold(report: ReportData, level_id: str | None) -> float | None:
     return None
 
 
+def _projected(report: ReportData, cap: CapabilityRow, level_id: str | None) -> float | None:
+    """Return where a projection puts a capability: its current score until a phase lifts its level."""
+    ids = [lv.id for lv in report.levels]
+    if level_id is None or cap.level is None or ids.index(level_id) <= ids.index(cap.level):
+        return cap.score
+    return _threshold(report, level_id)
+
+
 def radar_for(report: ReportData, *, projections: bool = True) -> Figure:
     """Return the radar of current score vs target, with each phase's projected level if asked."""
     caps = [c for c in report.capabilities if c.applicable]
@@ -48,7 +57,7 @@ def radar_for(report: ReportData, *, projections: bool = True) -> Figure:
         phase_items = [p for p in report.projections if p.key != "current"]
         for index, proj in enumerate(phase_items):
             colour = PROJECTION_COLOURS[index % len(PROJECTION_COLOURS)]
-            values = [_threshold(report, proj.levels.get(c.id)) for c in caps]
+            values = [_projected(report, c, proj.levels.get(c.id)) for c in caps]
             series.insert(-1, RadarSeries(proj.label, values, colour, width=1.0))
     return radar_figure(labels, series, bands=bands_of(report), size=(7.6, 7.4))
 

@@ -138,3 +138,16 @@ def test_hangul_beyond_the_bundled_fonts_is_reported_not_silently_boxed() -> Non
     assert fonts.markup("서울 office") == f"{MISSING_MARKER}{MISSING_MARKER} office"
     warning = fonts.warning()
     assert warning is not None and "U+C11C" in warning and "U+C6B8" in warning
+
+
+def test_charts_are_vectors_with_searchable_text_or_images_on_request(built) -> None:
+    project, data, _ = built
+    reader = PdfReader(io.BytesIO(data))
+    images = sum(len(page.images) for page in reader.pages)
+    assert images == 0
+    text, _, _ = _text(data)
+    assert "After Crawl" in text and "Overall 4" in text and "Month" in text  # chart legends and axes
+    raster, warnings = pdf_bytes(build_report(project), raster_charts=True)
+    assert warnings == []
+    assert sum(len(page.images) for page in PdfReader(io.BytesIO(raster)).pages) >= 4
+    assert "After Crawl" not in _text(raster)[0]
