@@ -43,6 +43,7 @@ def lens_heatmap_figure(
     width: float = 7.5,
 ) -> Figure:
     """Return the heatmap, one row per capability, rows in the given order."""
+    from matplotlib.collections import PatchCollection
     from matplotlib.patches import Rectangle
 
     groups = [r.group for r in rows]
@@ -54,6 +55,8 @@ def lens_heatmap_figure(
     y = 0.0
     label_x = -0.15
     left = -4.6
+    cells: list[Rectangle] = []
+    fills: list[str] = []
     for index, row in enumerate(rows):
         if index in starts:
             ax.text(left + 0.05, y + 0.55, row.group, fontsize=8, fontweight="bold", color=ACCENT, va="center")
@@ -68,13 +71,16 @@ def lens_heatmap_figure(
             else:
                 fill, text = HEAT_COLOURS[max(0, min(score, 4))], str(score)
                 colour = "white" if score >= 3 else ACCENT
-            ax.add_patch(Rectangle((col, y), 1, 1, facecolor=fill, edgecolor="white", linewidth=1.5))
+            cells.append(Rectangle((col, y), 1, 1))
+            fills.append(fill)
             if text:
                 ax.text(col + 0.5, y + 0.5, text, ha="center", va="center", fontsize=7.5, color=colour)
         if not row.applicable:
             ax.text(columns / 2, y + 0.5, "not applicable", ha="center", va="center", fontsize=7, color=MUTED)
         ax.text(columns + 0.2, y + 0.5, row.summary, fontsize=7.5, va="center", color=ACCENT)
         y += 1
+    # One collection for every cell: far cheaper to build and draw than a patch per cell.
+    ax.add_collection(PatchCollection(cells, facecolors=fills, edgecolors="white", linewidths=1.5, zorder=1))
     for col, name in enumerate(lens_names):
         ax.text(col + 0.5, -0.25, name, ha="center", va="bottom", fontsize=6.8, fontweight="bold", color=ACCENT)
     ax.text(columns + 0.2, -0.25, summary_header, ha="left", va="bottom", fontsize=6.8, fontweight="bold", color=ACCENT)

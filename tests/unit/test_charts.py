@@ -69,9 +69,9 @@ def test_heatmap_cells_follow_scores_and_applicability() -> None:
         HeatRow("Sustainability", [None, None, None], False, "", "Optimize"),
     ]
     fig = lens_heatmap_figure(rows, ["Knowledge", "Process", "Metrics"])
-    cells = [p for p in fig.axes[0].patches if isinstance(p, Rectangle)]
-    assert len(cells) == 6
-    colours = [palette.excel_rgb(_hex(c.get_facecolor())) for c in cells]
+    (cells,) = fig.axes[0].collections
+    assert len(cells.get_paths()) == 6
+    colours = [palette.excel_rgb(_hex(c)) for c in cells.get_facecolors()]
     assert colours[0] == palette.excel_rgb(HEAT_COLOURS[0]) and colours[1] == palette.excel_rgb(HEAT_COLOURS[4])
     assert colours[2] == "FFFFFF"
     assert set(colours[3:]) == {palette.excel_rgb(palette.NOT_APPLICABLE)}
