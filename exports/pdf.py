@@ -49,6 +49,7 @@ def pdf_bytes(
         report.client,
         title,
         report.firm,
+        internal=report.include_internal,
         title=one_line(f"{title} - {report.client}")[:250],
         author=one_line(", ".join(x for x in (report.consultant, report.firm) if x))[:250],
         subject="FinOps maturity assessment and roadmap",

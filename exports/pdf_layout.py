@@ -1,7 +1,8 @@
 """Page layout of the PDF report: A4 portrait, paragraph styles, header, footer, "Page X of Y".
 
 The cover page has no header or footer. Every other page carries the client's name and the
-report title in the header and "Confidential: prepared for <client>" with "Page X of Y" in the
+report title in the header and "Confidential: prepared for <client>" (or, in a version with
+internal notes, a red warning that it is not for the client) with "Page X of Y" in the
 footer. The total page count is only known at the end, so the canvas keeps each page's state and
 draws the footers when the document is saved (the usual reportlab two-step canvas).
 Header texts are user text: they are drawn as paragraphs built with :meth:`FontKit.markup`, so
@@ -147,7 +148,16 @@ class ReportDoc(BaseDocTemplate):  # type: ignore[misc]
     """The report's document: a cover template and a body template with header and footer."""
 
     def __init__(
-        self, buffer: Any, fonts: FontKit, styles: Styles, client: str, heading: str, firm: str = "", **info: Any
+        self,
+        buffer: Any,
+        fonts: FontKit,
+        styles: Styles,
+        client: str,
+        heading: str,
+        firm: str = "",
+        *,
+        internal: bool = False,
+        **info: Any,
     ) -> None:
         super().__init__(
             buffer,
@@ -162,9 +172,12 @@ class ReportDoc(BaseDocTemplate):  # type: ignore[misc]
         self.styles = styles
         self.header_left = Paragraph(fonts.markup(client), styles.header)
         self.header_right = Paragraph(fonts.markup(heading), styles.header_right)
-        self.footer_left = Paragraph(
-            "Confidential: prepared for " + fonts.markup(client) if client else "Confidential", styles.header
-        )
+        footer = "Confidential: prepared for " + fonts.markup(client) if client else "Confidential"
+        if internal:
+            footer = (
+                '<font color="#B03A2E"><b>Internal: contains the consultant\'s notes, not for the client.</b></font>'
+            )
+        self.footer_left = Paragraph(footer, styles.header)
         band = ParagraphStyle("band", parent=styles.body, textColor=colors.white, fontSize=9, leading=12)
         self.cover_band = [
             Paragraph(f"<b>{fonts.markup(firm)}</b>", ParagraphStyle("firm", parent=band, fontSize=15, leading=19))

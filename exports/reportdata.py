@@ -136,6 +136,11 @@ class InitiativeRow:
     locked: bool
 
     @property
+    def status_label(self) -> str:
+        """The status as a client reads it: ``"in-progress"`` -> ``"In progress"``."""
+        return self.status.replace("-", " ").capitalize()
+
+    @property
     def duration(self) -> int:
         """Length in months."""
         return self.end_month - self.start_month

@@ -121,7 +121,7 @@ class SheetWriter:
         for offset, width in enumerate(widths):
             self.ws.column_dimensions[get_column_letter(start + offset)].width = width
 
-    def print_setup(self, client: str, *, title_rows: str | None = None) -> None:
+    def print_setup(self, client: str, *, title_rows: str | None = None, internal: bool = False) -> None:
         """Landscape A4, fitted to one page wide; the client's name in the header, page X of Y below."""
         ws = self.ws
         ws.page_setup.orientation = "landscape"
@@ -138,6 +138,10 @@ class SheetWriter:
         ws.oddHeader.left.size = 9
         ws.oddHeader.right.text = header_footer_text(ws.title)
         ws.oddHeader.right.size = 9
+        if internal:
+            ws.oddHeader.center.text = "INTERNAL: contains the consultant's notes, not for the client"
+            ws.oddHeader.center.size = 9
+            ws.oddHeader.center.color = "B03A2E"
         ws.oddFooter.center.text = "Page &P of &N"
         ws.oddFooter.center.size = 9
 

@@ -64,7 +64,7 @@ def write_roadmap(w: SheetWriter, report: ReportData) -> None:
             w.text(row, 7, item.effort, align=s.centre)
             w.number(row, 8, item.first_month)
             w.number(row, 9, item.last_month)
-            w.text(row, 10, item.status)
+            w.text(row, 10, item.status_label)
             depends = "\n".join(
                 f"{ref}  {title}" for ref, title in zip(item.depends_on_refs, item.depends_on_titles, strict=True)
             )
@@ -78,7 +78,7 @@ def write_roadmap(w: SheetWriter, report: ReportData) -> None:
     w.ws.freeze_panes = "E2"
     last_col = get_column_letter(len(ROADMAP_HEADERS))
     w.ws.auto_filter.ref = f"A1:{last_col}{max(row, 2)}"
-    w.print_setup(report.client, title_rows="1:1")
+    w.print_setup(report.client, title_rows="1:1", internal=report.include_internal)
 
 
 def write_method(w: SheetWriter, report: ReportData) -> None:
@@ -143,4 +143,4 @@ def write_method(w: SheetWriter, report: ReportData) -> None:
         w.ws.merge_cells(start_row=row, start_column=2, end_row=row, end_column=7)
         if len(value) > 150:
             w.ws.row_dimensions[row].height = 13 * (len(value) // 150 + 1) + 4
-    w.print_setup(report.client)
+    w.print_setup(report.client, internal=report.include_internal)

@@ -64,7 +64,7 @@ def write_summary(w: SheetWriter, report: ReportData) -> None:
     row += 1
     w.text(row, 1, "Overall maturity", font=s.section)
     row += 1
-    w.header_row(row, ["Scope", "Score %", "Level", "Capabilities scored"], height=20)
+    w.header_row(row, ["Area", "Score %", "Level", "Capabilities scored"], height=20)
     row += 1
     w.text(row, 1, "Overall", font=s.bold)
     w.number(row, 2, report.overall_score, fmt=SCORE_FORMAT, font=s.bold)
@@ -98,7 +98,7 @@ def write_summary(w: SheetWriter, report: ReportData) -> None:
             w.text(row, 1, warning, what="a roadmap warning")
             w.ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=10)
     _chart_data_and_charts(w, report, domain_first, domain_last)
-    w.print_setup(report.client)
+    w.print_setup(report.client, internal=report.include_internal)
 
 
 def _chart_data_and_charts(w: SheetWriter, report: ReportData, domain_first: int, domain_last: int) -> None:
@@ -203,7 +203,7 @@ def write_assessment(w: SheetWriter, report: ReportData) -> None:
     last_col = get_column_letter(len(titles))
     w.ws.freeze_panes = "C2"
     w.ws.auto_filter.ref = f"A1:{last_col}{max(row, 2)}"
-    w.print_setup(report.client, title_rows="1:1")
+    w.print_setup(report.client, title_rows="1:1", internal=report.include_internal)
 
 
 def _fit_row_height(ws: Any, row: int, text: str, width: int) -> None:

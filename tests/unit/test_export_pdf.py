@@ -151,3 +151,9 @@ def test_charts_are_vectors_with_searchable_text_or_images_on_request(built) -> 
     assert warnings == []
     assert sum(len(page.images) for page in PdfReader(io.BytesIO(raster)).pages) >= 4
     assert "After Crawl" not in _text(raster)[0]
+
+
+def test_a_version_with_internal_notes_says_so_on_every_page(built) -> None:
+    project, _, _ = built
+    text, pages, _ = _text(pdf_bytes(build_report(project, include_internal=True))[0])
+    assert text.count("Internal: contains the consultant's notes, not for the client.") == pages - 1

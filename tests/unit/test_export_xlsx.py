@@ -108,6 +108,8 @@ def test_roadmap_sheet_one_row_per_initiative_with_gantt_band(project, book) -> 
     for r, item in enumerate(report.initiatives, start=2):
         assert ws.cell(row=r, column=_column(ws, "Start month")).value == item.start_month + 1
         assert ws.cell(row=r, column=_column(ws, "End month")).value == item.end_month
+        assert ws.cell(row=r, column=_column(ws, "Status")).value == item.status.replace("-", " ").capitalize()
+        assert ws.cell(row=r, column=_column(ws, "Ref")).value == item.ref
         filled = [
             m for m in range(report.months) if ws.cell(row=r, column=first_month_col + m).fill.fill_type == "solid"
         ]
@@ -175,3 +177,11 @@ def _write(report, path: Path) -> Path:
 
 def _contains(book, needle: str) -> bool:
     return any(isinstance(c.value, str) and needle in c.value for ws in book for row in ws.iter_rows() for c in row)
+
+
+def test_a_workbook_with_internal_notes_says_so_on_every_printed_page(project, tmp_path: Path) -> None:
+    book = load_workbook(_write(build_report(project, include_internal=True), tmp_path / "internal.xlsx"))
+    assert all("INTERNAL" in ws.oddHeader.center.text for ws in book)
+    public = load_workbook(_write(build_report(project), tmp_path / "public.xlsx"))
+    assert all(not ws.oddHeader.center.text for ws in public)
+    assert all(ws.oddHeader.left.text == CLIENT for ws in public)
