@@ -8,6 +8,7 @@ inside a row, so a long note never overflows a page.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -273,18 +274,21 @@ def executive_summary(ctx: Ctx) -> list[Flowable]:
             )
         ]
     if r.initiatives:
-        rows = [ctx.head("Phase", "When", "Initiatives", "Capabilities")]
+        rows = [ctx.head("Phase", "When", "Initiatives", "Capabilities", "Led mostly by")]
         for phase in r.phases:
-            caps = sorted({i.capability_name for i in phase.initiatives})
+            owners = Counter(i.owner for i in phase.initiatives if i.owner.strip()).most_common(2)
             rows.append(
                 [
                     ctx.text(phase.name, s.cell_bold),
                     ctx.text(phase.span_text, s.cell),
                     ctx.plain(str(len(phase.initiatives))),
-                    ctx.text(", ".join(caps) or "\u2013", s.cell),
+                    ctx.plain(str(len({i.capability for i in phase.initiatives}))),
+                    ctx.text(", ".join(f"{name} ({count})" for name, count in owners) or "\u2013", s.cell),
                 ]
             )
-        story += [KeepTogether([ctx.text("The roadmap at a glance", s.h2), ctx.table(rows, [0.14, 0.16, 0.12, 0.58])])]
+        story += [
+            KeepTogether([ctx.text("The roadmap at a glance", s.h2), ctx.table(rows, [0.12, 0.15, 0.12, 0.13, 0.48])])
+        ]
     return story
 
 
@@ -299,7 +303,7 @@ def charts_section(ctx: Ctx) -> list[Flowable]:
         caption += " The thin lines show the expected level after each phase of the roadmap."
     if any(c.applicable and c.score is None for c in r.capabilities):
         caption += " * not scored yet."
-    story += [ctx.chart(radar_for(r), max_height=138 * mm), ctx.text(caption, s.muted)]
+    story += [ctx.chart(radar_for(r), max_height=128 * mm), ctx.text(caption, s.muted)]
     story.append(
         KeepTogether([ctx.text("Score by domain", s.h2), ctx.chart(domain_bars_for(r), width=ctx.width * 0.9)])
     )
