@@ -5,8 +5,8 @@ caller first; then: a temporary file in the target's folder, write, flush, fsync
 file's permissions, keep the old file as ``<name>.bak`` when asked, ``os.replace``, fsync the
 folder. On any failure the temporary file is removed and the old file is untouched.
 
-A file that did not exist before is created readable and writable by its owner only (0600 on
-POSIX): project files and exports hold client data. An existing file keeps its permissions.
+A new file gets the permissions any program would give it (0666 less the user's umask, so
+colleagues on a shared folder can read it as usual); an existing file keeps its permissions.
 """
 
 from __future__ import annotations
@@ -59,12 +59,28 @@ def write_atomic(path: Path, data: bytes, *, keep_backup: bool = False) -> None:
             shutil.copymode(path, tmp)
             if keep_backup:
                 _keep_backup(path)
+        else:
+            os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; give a new file the usual mode
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
     _sync_folder(folder)
+
+
+def _umask() -> int:
+    """Return the process umask without changing it (Linux reads it; elsewhere a brief swap)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def _keep_backup(path: Path) -> None:

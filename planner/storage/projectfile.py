@@ -99,8 +99,20 @@ def save_project(project: Project, path: Path, *, keep_backup: bool = True) -> N
     try:
         data = project_bytes(project)
     except (ValueError, UnicodeError) as exc:
-        raise ProjectFileError(path, f"the project could not be saved: it holds invalid text ({exc})") from None
+        raise ProjectFileError(
+            path, f"the project could not be saved: it holds invalid text ({_bad_text(exc)})"
+        ) from None
     try:
         write_atomic(path, data, keep_backup=keep_backup)
     except OSError as exc:
         raise ProjectFileError(path, f"could not save: {describe_os_error(exc)}") from None
+
+
+def _bad_text(exc: Exception) -> str:
+    """Name the offending character of an encoding error in words, not codec jargon."""
+    if isinstance(exc, UnicodeError) and isinstance(getattr(exc, "object", None), str):
+        bad = exc.object[exc.start : exc.start + 1]  # type: ignore[attr-defined]
+        before = exc.object[max(0, exc.start - 30) : exc.start]  # type: ignore[attr-defined]
+        before = before.rsplit('"', 1)[-1]  # the text typed, without the JSON around it
+        return f"an unusable character U+{ord(bad):04X} after {before!r}; delete it and save again"
+    return "an unusable character; delete it and save again"

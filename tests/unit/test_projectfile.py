@@ -318,3 +318,32 @@ def test_truncated_or_mutated_files_only_raise_the_project_error(
         return  # a harmless mutation (inside a text value, say) still loads
     assert message.startswith("mutated.roadmap: ")
     assert "\n" not in message
+
+
+def test_new_files_get_the_usual_permissions_and_existing_ones_keep_theirs(
+    model: CapabilityModel, tmp_path: Path
+) -> None:
+    import os
+    import stat
+
+    old = os.umask(0o027)
+    try:
+        path = tmp_path / "new.roadmap"
+        save_project(scored_project(model), path)
+        assert stat.S_IMODE(path.stat().st_mode) == 0o640
+        path.chmod(0o604)
+        save_project(scored_project(model), path)
+        assert stat.S_IMODE(path.stat().st_mode) == 0o604
+    finally:
+        os.umask(old)
+
+
+def test_unusable_character_is_named_without_codec_jargon(model: CapabilityModel, tmp_path: Path) -> None:
+    project = scored_project(model)
+    project.engagement.summary = "Costs in Q4 \udc80 rose"
+    with pytest.raises(ProjectFileError) as info:
+        save_project(project, tmp_path / "p.roadmap")
+    assert str(info.value) == (
+        "p.roadmap: the project could not be saved: it holds invalid text (an unusable character U+DC80 "
+        "after 'Costs in Q4 '; delete it and save again)"
+    )
