@@ -155,12 +155,12 @@ def roadmap_section(ctx: Ctx) -> list[Flowable]:
             ("LINEBEFORE", (0, 1), (0, -1), 3, colour(level_tint(phase.id, 1.0))),
             ("FONTNAME", (0, 1), (0, -1), BODY_BOLD),
         ]
-        _, first_row = rows[1][1].wrap(ctx.width * 0.405 - 8, 10_000)
+        _, first_row = rows[1][1].wrap(ctx.width * 0.39 - 8, 10_000)
         story += [
             CondPageBreak(min(first_row + 60, 200 * mm)),  # never a heading alone at the foot of a page
             ctx.text(heading, s.h2),
             ctx.table(
-                rows, [0.065, 0.405, 0.135, 0.135, 0.07, 0.085, 0.105], extra=extra, split_rows=_huge(phase.initiatives)
+                rows, [0.065, 0.39, 0.15, 0.135, 0.07, 0.085, 0.105], extra=extra, split_rows=_huge(phase.initiatives)
             ),
         ]
     return story
