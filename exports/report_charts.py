@@ -49,16 +49,15 @@ def radar_for(report: ReportData, *, projections: bool = True) -> Figure:
     """Return the radar of current score vs target, with each phase's projected level if asked."""
     caps = [c for c in report.capabilities if c.applicable]
     labels = [c.name + ("" if c.score is not None else " *") for c in caps]
-    series = [
-        RadarSeries("Current score", [c.score for c in caps], CURRENT, filled=True, width=2.0),
-        RadarSeries("Target", [_threshold(report, c.target) for c in caps], TARGET, dashed=True),
-    ]
-    if projections:
+    series = []
+    if projections:  # drawn first, thin, so the current score stays on top
         phase_items = [p for p in report.projections if p.key != "current"]
         for index, proj in enumerate(phase_items):
             colour = PROJECTION_COLOURS[index % len(PROJECTION_COLOURS)]
             values = [_projected(report, c, proj.levels.get(c.id)) for c in caps]
-            series.insert(-1, RadarSeries(proj.label, values, colour, width=1.0))
+            series.append(RadarSeries(proj.label, values, colour, width=1.0))
+    series.append(RadarSeries("Target", [_threshold(report, c.target) for c in caps], TARGET, dashed=True))
+    series.append(RadarSeries("Current score", [c.score for c in caps], CURRENT, filled=True, width=2.0))
     return radar_figure(labels, series, bands=bands_of(report), size=(7.6, 7.4))
 
 

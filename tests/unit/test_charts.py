@@ -108,7 +108,7 @@ def test_report_radar_has_a_projection_per_phase_and_gantt_parts_cover_every_ini
 ) -> None:
     report = build_report(hostile_project(model))
     labels = [line.get_label() for line in radar_for(report).axes[0].get_lines()]
-    assert labels[:2] == ["Current score", "After Crawl"] and labels[-1] == "Target"
+    assert labels[0] == "After Crawl" and labels[-2:] == ["Target", "Current score"]
     parts = gantt_parts_for(report, max_rows=20)
     assert len(parts) > 1
     drawn = sum(len([p for p in f.axes[0].patches if p.get_zorder() == 2]) for f in parts)
