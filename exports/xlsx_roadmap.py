@@ -71,7 +71,7 @@ def write_roadmap(w: SheetWriter, report: ReportData) -> None:
             w.text(row, 11, depends, align=s.wrap, what=f"the dependencies of initiative {item.ref}")
             for month in range(item.start_month, min(item.end_month, months)):
                 w.ws.cell(row=row, column=first_month_col + month).fill = fill
-            longest = max(len(item.description) / 60, len(item.title) / 40, len(item.depends_on), 1)
+            longest = max(len(item.description) / 75, len(item.title) / 48, len(item.depends_on), 1)
             w.ws.row_dimensions[row].height = min(409, 13 * (int(longest) + 1) + 4)
     if row == 1:
         w.text(2, 1, "The roadmap has no initiatives yet.", font=s.muted)

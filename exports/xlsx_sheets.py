@@ -2,8 +2,8 @@
 
 Summary: the engagement, the overall and domain scores and levels, the executive summary, a
 native bar chart of the domains and a native radar chart of current score against the target's
-threshold per capability. The charts read a small, labelled table on the same sheet ("Chart
-data"), so a client can restyle or re-use them in Excel.
+threshold per capability, right of the text. The radar reads a small, labelled table further
+down the same sheet, so a client can restyle or re-use the charts in Excel.
 
 Assessment: one row per capability with every lens score, the score in percent (the exact value,
 shown with one decimal), current level, target, gap, importance and the client-facing notes
@@ -28,7 +28,7 @@ from planner.charts.palette import CURRENT, TARGET, excel_rgb, level_tint
 __all__ = ["write_assessment", "write_summary"]
 
 SCORE_FORMAT = "0.0"
-_CHART_COL = 20  # column T: the chart data table, right of the charts
+_CHART_DATA_ROW = 56  # the radar's data table starts below both charts
 
 
 def _threshold(report: ReportData, level_id: str | None) -> float | None:
@@ -41,10 +41,11 @@ def _threshold(report: ReportData, level_id: str | None) -> float | None:
 def write_summary(w: SheetWriter, report: ReportData) -> None:
     """Fill the Summary sheet."""
     s = w.styles
-    w.widths([24, 14, 16, 22, 12, 12, 4])
-    w.widths([34, 14, 16], start=_CHART_COL)
+    w.widths([26, 14, 16, 24, 12, 12, 3])
     w.text(1, 1, report.title or "FinOps maturity assessment", font=s.title)
     w.text(2, 1, report.client or "(no client name)", font=s.subtitle)
+    w.ws.row_dimensions[1].height = 28
+    w.ws.row_dimensions[2].height = 20
     facts = [
         ("Client", report.client),
         ("Engagement", report.title),
@@ -87,28 +88,33 @@ def write_summary(w: SheetWriter, report: ReportData) -> None:
     row += 1
     summary = report.summary.strip() or "No executive summary was written for this assessment."
     w.text(row, 1, summary, align=s.wrap, what="the executive summary")
-    w.ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=10)
-    lines = sum(max(1, len(part) // 120 + 1) for part in summary.splitlines() or [""])
-    w.ws.row_dimensions[row].height = min(409, 14 * lines + 6)
+    w.ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=6)
+    lines = sum(max(1, len(part) // 105 + 1) for part in summary.splitlines() or [""])
+    w.ws.row_dimensions[row].height = min(409, 13.5 * lines + 6)
     if report.include_internal and report.warnings:
         row += 2
         w.text(row, 1, "Points to review before sending (internal)", font=s.section)
         for warning in report.warnings:
             row += 1
-            w.text(row, 1, warning, what="a roadmap warning")
-            w.ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=10)
-    _chart_data_and_charts(w, report, domain_first, domain_last)
+            w.text(row, 1, warning, align=s.wrap, what="a roadmap warning")
+            w.ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=6)
+            w.ws.row_dimensions[row].height = 13.5 * (len(warning) // 105 + 1) + 4
+    _chart_data_and_charts(w, report, domain_first, domain_last, max(row + 3, _CHART_DATA_ROW))
     w.print_setup(report.client, internal=report.include_internal)
 
 
-def _chart_data_and_charts(w: SheetWriter, report: ReportData, domain_first: int, domain_last: int) -> None:
+def _chart_data_and_charts(
+    w: SheetWriter, report: ReportData, domain_first: int, domain_last: int, data_row: int
+) -> None:
     s = w.styles
-    col = _CHART_COL
-    w.text(3, col, "Chart data", font=s.section)
+    col = 1
+    w.text(data_row, col, "Data of the radar chart", font=s.section)
+    header = data_row + 1
     for offset, title in enumerate(["Capability", "Current score %", "Target (score needed) %"]):
-        cell = w.text(4, col + offset, title, font=s.header, align=s.header_align)
+        cell = w.text(header, col + offset, title, font=s.header, align=s.header_align)
         cell.fill = s.header_fill
-    row = 4
+    w.ws.row_dimensions[header].height = 30
+    row = header
     for cap in report.capabilities:
         if not cap.applicable:
             continue
@@ -133,19 +139,22 @@ def _chart_data_and_charts(w: SheetWriter, report: ReportData, domain_first: int
     series.graphicalProperties = GraphicalProperties(solidFill=excel_rgb(CURRENT))
     series.dLbls = DataLabelList()
     series.dLbls.showVal = True
+    series.dLbls.showSerName = False
+    series.dLbls.showCatName = False
+    series.dLbls.showLegendKey = False
     series.dLbls.numFmt = "0.0"
-    bars.height, bars.width = 7.0, 15.0
+    bars.height, bars.width = 7.5, 16.0
     w.ws.add_chart(bars, "H4")
 
-    if last > 4:
+    if last > header:
         radar = RadarChart()
         radar.type = "marker"
         radar.style = 26
         radar.title = "Current score vs target by capability (%)"
         radar.add_data(
-            Reference(w.ws, min_col=col + 1, max_col=col + 2, min_row=4, max_row=last), titles_from_data=True
+            Reference(w.ws, min_col=col + 1, max_col=col + 2, min_row=header, max_row=last), titles_from_data=True
         )
-        radar.set_categories(Reference(w.ws, min_col=col, min_row=5, max_row=last))
+        radar.set_categories(Reference(w.ws, min_col=col, min_row=header + 1, max_row=last))
         radar.y_axis.scaling.min = 0
         radar.y_axis.scaling.max = 100
         radar.y_axis.majorUnit = 25
@@ -155,8 +164,9 @@ def _chart_data_and_charts(w: SheetWriter, report: ReportData, domain_first: int
             if dash:
                 item.graphicalProperties.line.prstDash = dash
             item.smooth = False
-        radar.height, radar.width = 13.5, 17.0
-        w.ws.add_chart(radar, "H20")
+        radar.legend.position = "b"
+        radar.height, radar.width = 16.0, 19.0
+        w.ws.add_chart(radar, "H21")
 
 
 def assessment_headers(report: ReportData) -> list[str]:
