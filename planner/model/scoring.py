@@ -6,7 +6,8 @@ real score)::
     score% = 100 * sum(w_l * s_l) / sum(w_l * 4)
 
 The current level is the highest level whose ``min_score`` <= score% (no rounding first). A
-capability with no scored lens, or whose scored lenses all weigh 0, has no score. A domain's score
+capability with no scored lens, or whose scored lenses all weigh 0, has no score. (With
+fractional weights the division can land one float step above 100; the score is capped at 100.) A domain's score
 is the mean of its scored, applicable capabilities; the overall score is the mean of the domain
 scores that exist. Gap = index(target) - index(current), 0 when at or above target, ``None`` when
 there is no score or no target. Not-applicable capabilities take part in nothing.
@@ -189,7 +190,8 @@ def score_capability(model: CapabilityModel, assessment: Assessment, capability_
         return CapabilityScore(capability_id, False, terms, None, None, None, None, False)
     complete = all(t.score is not None for t in terms)
     max_points = sum(t.max_points for t in terms)
-    score = None if max_points <= 0 else 100.0 * sum(t.points for t in terms) / max_points
+    # Clamped to 0..100: with fractional weights the float sums can overshoot by one ulp.
+    score = None if max_points <= 0 else min(100.0, 100.0 * sum(t.points for t in terms) / max_points)
     level = level_for(model, score)
     gap: int | None = None
     if level is not None and target is not None:
