@@ -15,7 +15,9 @@ for f in "$out"/demo/*.roadmap "$out"/demo/*.xlsx "$out"/demo/*.pdf; do
   test -s "$f" || { echo "frozen demo: $f is missing or empty"; exit 1; }
 done
 "$app/planner" validate "$out"/demo/*.roadmap
-pdftotext "$out"/demo/*.pdf - | grep -q "Executive summary" || { echo "frozen demo: the PDF has no executive summary"; exit 1; }
+pdftotext "$out"/demo/*.pdf "$out/demo.txt"
+grep -q "Executive summary" "$out/demo.txt" || { echo "frozen demo: the PDF has no executive summary"; exit 1; }
+grep -q "Nordwind" "$out/demo.txt" || { echo "frozen demo: the PDF does not name the client"; exit 1; }
 .venv/bin/python - "$out"/demo/*.xlsx <<'PY'
 import sys
 from openpyxl import load_workbook

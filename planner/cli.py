@@ -8,7 +8,9 @@ internal error (a line on stderr and the details in the log, never a traceback o
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
+import os
 import sys
 import traceback
 from collections.abc import Callable, Sequence
@@ -95,10 +97,25 @@ def _split_gui_file(args: list[str]) -> tuple[Path | None, bool] | None:
     return None
 
 
+def _private_matplotlib_cache() -> None:
+    """Give a frozen build its own matplotlib cache, per release.
+
+    matplotlib caches the paths of the fonts it found; another matplotlib on the same machine, or
+    an earlier release of this app in the same folder, would otherwise share a cache that names
+    font files this build does not have.
+    """
+    if getattr(sys, "frozen", False) and "MPLCONFIGDIR" not in os.environ:
+        from planner.appdirs import data_dir
+
+        with contextlib.suppress(OSError):
+            os.environ["MPLCONFIGDIR"] = str(data_dir() / f"matplotlib-{__version__}")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     args = list(sys.argv[1:] if argv is None else argv)
     setup_logging()
+    _private_matplotlib_cache()
     try:
         gui = _split_gui_file(args)
         if gui is not None:
@@ -116,8 +133,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"planner: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except BrokenPipeError:  # e.g. `planner summary x | head`: the reader left, nothing to say
-        import os
-
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
     except KeyboardInterrupt:
