@@ -82,14 +82,18 @@ def _build_binary(doc: object, story: list[object]) -> None:
     """Build with binary (not ASCII85) streams: 4x faster for chart images and a quarter smaller.
 
     reportlab reads this choice from its global ``rl_config`` while building; it is restored at
-    once, whatever happens.
+    once, whatever happens. The text layer is written by :func:`exports.pdf_script.extractable_text`
+    (emoji and shaped Arabic extract as typed).
     """
     from reportlab import rl_config
+
+    from exports.pdf_script import extractable_text
 
     previous = rl_config.useA85
     rl_config.useA85 = 0
     try:
-        doc.build(story, canvasmaker=doc.canvas_class())  # type: ignore[attr-defined]
+        with extractable_text():
+            doc.build(story, canvasmaker=doc.canvas_class())  # type: ignore[attr-defined]
     finally:
         rl_config.useA85 = previous
 

@@ -233,7 +233,7 @@ def appendix(ctx: Ctx) -> list[Flowable]:
     story.append(
         ctx.text(
             f"Capability model: {r.model_name}. Report generated on {r.generated_on} with the FinOps Roadmap Planner. "
-            "Set in DejaVu Sans and Droid Sans Fallback.",
+            "Set in DejaVu Sans, with Droid Sans Fallback and NanumGothic for Chinese, Japanese and Korean.",
             s.muted,
         )
     )

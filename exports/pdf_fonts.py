@@ -1,20 +1,21 @@
 """Fonts of the PDF report and the markup that keeps every script readable.
 
-The report is set in DejaVu Sans (regular and bold; Latin, Greek, Cyrillic and many symbols),
-bundled in ``resources/fonts/`` with its licence. reportlab has no glyph fallback of its own, so
-:meth:`FontKit.markup` does it: it escapes the text (``xml.sax.saxutils.escape``: user text never
-acts as reportlab markup), then wraps every run of characters DejaVu Sans lacks in
-``<font name="...">`` for Droid Sans Fallback (Chinese, Japanese, Korean), also bundled. A
-character neither font has (an emoji, say) is replaced by :data:`MISSING_MARKER` (U+FFFD, the
+The report is set in DejaVu Sans (regular and bold; Latin, Greek, Cyrillic, Hebrew, Arabic and
+many symbols, the common emoticons among them), bundled in ``resources/fonts/`` with its licence.
+reportlab has no glyph fallback of its own, so :meth:`FontKit.markup` does it: it escapes the text
+(``xml.sax.saxutils.escape``: user text never acts as reportlab markup), then wraps every run of
+characters DejaVu Sans lacks in ``<font name="...">``: Korean (Hangul) in NanumGothic, other
+Chinese, Japanese and Korean characters in Droid Sans Fallback, both bundled (Droid Sans Fallback
+has 3 of the 11,172 Hangul syllables, so Hangul goes to NanumGothic first). A character no bundled
+font has (most emoji, Thai, hieroglyphs) is replaced by :data:`MISSING_MARKER` (U+FFFD, the
 replacement character) and remembered in :attr:`FontKit.missing`; the exporter reports them as a
-warning. Known limits of the bundled fonts: right-to-left scripts (Hebrew, Arabic) have glyphs in
-DejaVu Sans but are printed in logical order, without shaping; Droid Sans Fallback has almost no
-precomposed Korean syllables (Hangul), nor Thai, so those print as the marker and are reported.
-DejaVu Sans does carry the common emoticons (U+1F600 block), printed in outline.
+warning. Right-to-left lines (Hebrew, Arabic) are turned into visual order, Arabic joined, by
+:func:`exports.pdf_script.visual` on their way through :meth:`FontKit.runs`; long right-to-left
+paragraphs are wrapped first by :mod:`exports.pdf_bidi`.
 
 Fonts are registered with reportlab's font registry under the names below; registering is skipped
 when a name is already there, so building many reports in one process costs the parsing once.
-The fallback font (4 MB) is only parsed when a text needs it.
+The fallback fonts (4 and 4.5 MB) are only parsed when a text needs them.
 """
 
 from __future__ import annotations
@@ -22,20 +23,25 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
+from exports.pdf_script import Direction, visual
 from exports.text import clean_text
 from planner.resources import resource_path
 
-__all__ = ["BODY_BOLD", "BODY_FONT", "FALLBACK_FONT", "MISSING_MARKER", "FontKit"]
+__all__ = ["BODY_BOLD", "BODY_FONT", "FALLBACK_FONT", "HANGUL_FONT", "MISSING_MARKER", "FontKit"]
 
 BODY_FONT = "PlannerSans"
 BODY_BOLD = "PlannerSans-Bold"
 FALLBACK_FONT = "PlannerFallback"
+HANGUL_FONT = "PlannerHangul"
 MISSING_MARKER = "\ufffd"
 _FILES = {
     BODY_FONT: "fonts/DejaVuSans.ttf",
     BODY_BOLD: "fonts/DejaVuSans-Bold.ttf",
     FALLBACK_FONT: "fonts/DroidSansFallbackFull.ttf",
+    HANGUL_FONT: "fonts/NanumGothic.ttf",
 }
+#: Hangul syllables and jamo (all four blocks): NanumGothic before Droid Sans Fallback.
+_HANGUL = ((0x1100, 0x11FF), (0x3130, 0x318F), (0xA960, 0xA97F), (0xAC00, 0xD7FF))
 _IGNORABLE = {"\n", "\t"}
 
 
@@ -56,6 +62,7 @@ class FontKit:
 
     body: frozenset[int] = field(default_factory=frozenset)
     fallback: frozenset[int] | None = None
+    hangul: frozenset[int] | None = None
     missing: set[str] = field(default_factory=set)
 
     @classmethod
@@ -76,37 +83,49 @@ class FontKit:
             self.fallback = _register(FALLBACK_FONT)
         return self.fallback
 
+    def _hangul(self) -> frozenset[int]:
+        if self.hangul is None:
+            self.hangul = _register(HANGUL_FONT)
+        return self.hangul
+
     def _font_of(self, char: str) -> str | None:
-        """Return which font shows ``char``: body, fallback, or ``None`` for neither."""
+        """Return which font shows ``char``: body, a fallback, or ``None`` for none of them."""
         code = ord(char)
         if code in self.body or char in _IGNORABLE:
             return BODY_FONT
+        if any(low <= code <= high for low, high in _HANGUL) and code in self._hangul():
+            return HANGUL_FONT
         if code in self._fallback():
             return FALLBACK_FONT
+        if code in self._hangul():
+            return HANGUL_FONT
         return None
 
-    def markup(self, text: str) -> str:
+    def markup(self, text: str, base: Direction | None = None) -> str:
         """Return reportlab paragraph markup for plain user text: escaped, font runs switched.
 
         Line breaks become ``<br/>``; tabs become spaces. The result is safe inside any of our
-        own markup templates (``<b>...</b>`` and the like).
+        own markup templates (``<b>...</b>`` and the like). Right-to-left lines are in visual
+        order (``base``: see :meth:`runs`).
         """
         parts = []
-        for font, run in self.runs(text):
+        for font, run in self.runs(text, base=base):
             chunk = escape(run).replace("\n", "<br/>").replace("\t", "    ")
             parts.append(chunk if font == BODY_FONT else f'<font name="{font}">{chunk}</font>')
         return "".join(parts)
 
-    def runs(self, text: str, *, record: bool = True) -> list[tuple[str, str]]:
+    def runs(self, text: str, *, record: bool = True, base: Direction | None = None) -> list[tuple[str, str]]:
         """Split cleaned ``text`` into ``(font name, run)`` pairs, missing characters replaced.
 
-        ``record=False`` measures without remembering missing characters (charts measure text
-        before they draw it).
+        Each line with right-to-left letters comes in visual order (:func:`~exports.pdf_script.visual`),
+        in direction ``base``, or the line's own when ``None``. ``record=False`` measures without
+        remembering missing characters (charts measure text before they draw it).
         """
         out: list[tuple[str, str]] = []
         run: list[str] = []
         run_font = BODY_FONT
-        for char in clean_text(text):
+        shown = "\n".join(visual(line, base) for line in clean_text(text).split("\n"))
+        for char in shown:
             font = self._font_of(char)
             if font is None:
                 if record:

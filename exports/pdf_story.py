@@ -26,6 +26,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from exports.pdf_bidi import paragraph
 from exports.pdf_fonts import BODY_FONT, FontKit
 from exports.pdf_layout import Styles, colour
 from exports.reportdata import ReportData
@@ -45,10 +46,9 @@ class Ctx:
     dpi: int = 150
     raster: bool = False
 
-    def text(self, value: str, style: Any, *, bold: bool = False) -> Paragraph:
-        """Return a paragraph of plain (user or model) text."""
-        body = self.fonts.markup(value)
-        return Paragraph(f"<b>{body}</b>" if bold and body else body, style)
+    def text(self, value: str, style: Any, *, bold: bool = False) -> Flowable:
+        """Return a paragraph of plain (user or model) text (right-to-left text: :mod:`exports.pdf_bidi`)."""
+        return paragraph(self.fonts, value, style, bold=bold)
 
     def markup(self, template: str, style: Any, **values: str) -> Paragraph:
         """Return a paragraph of our own markup with ``{name}`` slots filled by escaped plain text."""

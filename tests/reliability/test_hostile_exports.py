@@ -72,12 +72,14 @@ SCRIPTS = [
     "Mixed Zoë Ωmega Кирилл Café e\u0301 end",
     "Bidi override \u202eevil.exe\u202c end",
 ]
-#: Right-to-left scripts: the exporter draws them in logical order, so they read reversed (reported).
-RTL = ["Hebrew שלום עולם end", "Arabic مرحبا بالعالم end"]
-#: A character outside the Basic Multilingual Plane that DejaVu Sans has: drawn, but its text is lost (reported).
+#: Right-to-left scripts: drawn in visual order (Arabic joined), extracted in the order typed.
+RTL = ["Hebrew שלום עולם end", "Arabic مرحبا بالعالم end", "שלום עולם"]
+#: Right-to-left lines holding Latin words or digits: readers extract their runs left to right (see below).
+RTL_MIXED = ["שלום Hebrew first, then Latin 42 end", "مرحبا 2026 بالعالم"]
+#: A character outside the Basic Multilingual Plane that DejaVu Sans has: drawn, and extracted as typed.
 ASTRAL = ["Smiley 😀 end"]
 HOSTILE = FORMULAS + ERRORS + CONTROL + MARKUP + SCRIPTS
-EVERYTHING = HOSTILE + RTL + ASTRAL
+EVERYTHING = HOSTILE + RTL + ASTRAL + RTL_MIXED
 
 
 def numbered(prefix: str, chars: int) -> str:
@@ -232,17 +234,25 @@ def as_printed(typed: str, missing: set[str]) -> str:
 
 
 KNOWN_LIMITS = [
-    pytest.param(t, marks=pytest.mark.xfail(strict=True, reason="right-to-left text is drawn in logical order"))
-    for t in RTL
-] + [
-    pytest.param(t, marks=pytest.mark.xfail(strict=True, reason="reportlab loses the text of astral characters"))
-    for t in ASTRAL
+    pytest.param(
+        t,
+        marks=pytest.mark.xfail(
+            strict=True, reason="PDF has no paragraph direction: readers order the runs of a line left to right"
+        ),
+    )
+    for t in RTL_MIXED
 ]
 
 
-@pytest.mark.parametrize("typed", HOSTILE + KNOWN_LIMITS, ids=[repr(t)[:40] for t in EVERYTHING])
+@pytest.mark.parametrize("typed", HOSTILE + RTL + ASTRAL + KNOWN_LIMITS, ids=[repr(t)[:40] for t in EVERYTHING])
 def test_the_pdf_shows_each_hostile_text_as_typed(pdf_text: str, missing: set[str], typed: str) -> None:
     assert squash(as_printed(typed, missing)) in squash(pdf_text)
+
+
+def test_each_run_of_a_right_to_left_line_with_latin_words_extracts_as_typed(pdf_text: str) -> None:
+    flat = squash(pdf_text)
+    assert squash("Hebrew first, then Latin 42 end") + "שלום" in flat  # the runs in the order they are drawn
+    assert "بالعالم" + "2026" + "مرحبا" in flat
 
 
 def test_the_pdf_shows_the_other_fields_as_typed(built: dict[str, Any], pdf_text: str, missing: set[str]) -> None:
@@ -266,12 +276,11 @@ def test_characters_no_font_has_are_visible_and_reported_not_silent(pdf_text: st
     emoji = {"🚀", "👍", "🏽", "👨", "👩", "👧"}
     assert emoji <= missing  # no bundled emoji font: each one is reported ...
     assert MISSING_MARKER in pdf_text  # ... and visible in the report
-    assert missing - emoji <= set("한국어"), missing - emoji  # nothing else is lost
-    for script in ("漢字", "かな", "カナ", "Кирилл", "Ωmega", "Zoë"):
+    assert missing == emoji, missing - emoji  # nothing else is lost
+    for script in ("漢字", "かな", "カナ", "Кирилл", "Ωmega", "Zoë", "한국어", "😀"):
         assert script in pdf_text
 
 
-@pytest.mark.xfail(strict=True, reason="the bundled CJK fallback font has 3 of the 11,172 Hangul syllables")
 def test_korean_is_printed_not_replaced(missing: set[str]) -> None:
     assert not missing & set("한국어")
 

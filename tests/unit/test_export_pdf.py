@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 import os
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -12,7 +14,7 @@ from pypdf import PdfReader
 
 from exports.errors import ExportError
 from exports.pdf import pdf_bytes, write_pdf
-from exports.pdf_fonts import FALLBACK_FONT, MISSING_MARKER, FontKit
+from exports.pdf_fonts import FALLBACK_FONT, HANGUL_FONT, MISSING_MARKER, FontKit
 from exports.reportdata import build_report
 from planner.model.capmodel import CapabilityModel
 from tests.unit.test_export_support import CLIENT, HOSTILE, INTERNAL, hostile_project
@@ -133,11 +135,14 @@ def test_an_empty_project_still_makes_a_report(model: CapabilityModel) -> None:
     assert "The roadmap has no initiatives yet" in text
 
 
-def test_hangul_beyond_the_bundled_fonts_is_reported_not_silently_boxed() -> None:
+def test_hangul_is_set_in_the_korean_font_and_thai_is_reported_not_silently_boxed() -> None:
     fonts = FontKit.load()
-    assert fonts.markup("서울 office") == f"{MISSING_MARKER}{MISSING_MARKER} office"
+    assert fonts.markup("서울 office") == f'<font name="{HANGUL_FONT}">서울</font> office'
+    assert fonts.markup("ㄱ 漢字") == f'<font name="{HANGUL_FONT}">ㄱ</font> <font name="{FALLBACK_FONT}">漢字</font>'
+    assert fonts.missing == set()
+    assert fonts.markup("กรุงเทพ office").startswith(MISSING_MARKER)
     warning = fonts.warning()
-    assert warning is not None and "U+C11C" in warning and "U+C6B8" in warning
+    assert warning is not None and "U+0E01" in warning
 
 
 def test_charts_are_vectors_with_searchable_text_or_images_on_request(built) -> None:
@@ -157,3 +162,78 @@ def test_a_version_with_internal_notes_says_so_on_every_page(built) -> None:
     project, _, _ = built
     text, pages, _ = _text(pdf_bytes(build_report(project, include_internal=True))[0])
     assert text.count("Internal: contains the consultant's notes, not for the client.") == pages - 1
+
+
+HEBREW = "אבגדהוזחטיכלמנסעפצקרשת"
+FINAL_NUN = "\u05df"
+
+
+def hebrew_words(count: int) -> list[str]:
+    """Distinct Hebrew words (a number written in Hebrew letters), so their order can be checked."""
+    return [HEBREW[n // 22 % 22] + HEBREW[n % 22] + FINAL_NUN for n in range(count)]
+
+
+def _extracted_words(data: bytes, alphabet: str) -> list[str]:
+    text, _, _ = _text(data)
+    return re.findall(f"[{alphabet}]+", text)
+
+
+def test_a_long_right_to_left_note_wraps_with_its_lines_in_order(model: CapabilityModel) -> None:
+    from planner.model.project import Project
+
+    words = hebrew_words(480)  # about 12 lines of body text, and a second paragraph
+    project = Project(model=model)
+    project.assessment.of("allocation").notes = " ".join(words[:400]) + "\n\n" + " ".join(words[400:])
+    data, warnings = pdf_bytes(build_report(project))
+    assert warnings == []
+    assert _extracted_words(data, HEBREW + FINAL_NUN) == words  # every line in order, each read right to left
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    plain = subprocess.run(["pdftotext", "-", "-"], input=data, capture_output=True, check=True).stdout.decode()
+    assert re.findall(f"[{HEBREW}{FINAL_NUN}]+", plain) == words  # the same through poppler
+
+
+def test_right_to_left_table_cells_and_header_read_in_the_order_typed(model: CapabilityModel) -> None:
+    from planner.model.project import Engagement
+
+    project = hostile_project(model)
+    project.engagement = Engagement(client="שלום Retail")
+    item = project.roadmap.initiatives[0]
+    item.owner = "צוות הכספים"
+    item.title = "ניהול תגיות"
+    data, _ = pdf_bytes(build_report(project))
+    text, pages, _ = _text(data)
+    assert "צוות הכספים" in text and "ניהול תגיות" in text
+    assert text.count("Retail שלום") >= pages - 1  # a right-to-left name: the Latin run is read first
+
+
+def test_arabic_is_joined_on_the_page_and_plain_letters_in_the_text(model: CapabilityModel) -> None:
+    from exports.pdf_script import visual
+
+    shown = visual("مرحبا 42")
+    assert shown == "42 ﺎﺒﺣﺮﻣ"  # visual order, contextual forms
+    assert visual("plain Latin (a) <b>") == "plain Latin (a) <b>"
+    project = hostile_project(model)
+    project.assessment.of("allocation").notes = "Arabic مرحبا بالعالم end"
+    text, _, _ = _text(pdf_bytes(build_report(project))[0])
+    assert "مرحبا بالعالم" in text
+
+
+def test_the_text_layer_writes_emoji_as_surrogate_pairs_and_shaped_letters_as_letters() -> None:
+    from reportlab.pdfbase.ttfonts import makeToUnicodeCMap
+
+    from exports.pdf_script import to_unicode_cmap
+
+    assert to_unicode_cmap("F", [65, 0x5D0]) == makeToUnicodeCMap("F", [65, 0x5D0])  # reportlab's layout
+    cmap = to_unicode_cmap("F", [0x1F600, 0xFEE3, 0xFEFB])
+    assert "<00> <D83DDE00>" in cmap  # U+1F600
+    assert "<01> <0645>" in cmap  # meem, initial form -> meem
+    assert "<02> <06440627>" in cmap  # lam-alef ligature -> lam, alef
+
+
+def test_emoji_that_dejavu_draws_are_extracted_as_typed(model: CapabilityModel) -> None:
+    project = hostile_project(model)
+    project.assessment.of("allocation").notes = "Smiley 😀 and 😉 end"
+    data, warnings = pdf_bytes(build_report(project))
+    assert warnings == []
+    assert "Smiley 😀 and 😉 end" in _text(data)[0]
