@@ -18,6 +18,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak,
 
 from exports.pdf_fonts import BODY_BOLD
 from exports.pdf_layout import colour
+from exports.pdf_script import has_rtl
 from exports.pdf_story import Ctx, level_chip
 from planner.charts.palette import level_tint
 
@@ -132,17 +133,12 @@ def roadmap_section(ctx: Ctx) -> list[Flowable]:
             continue
         rows: list[list[Any]] = [ctx.head("#", "Initiative", "Capability", "Owner", "Effort", "Months", "Depends on")]
         for item in phase.initiatives:
-            title = ctx.fonts.markup(item.title)
-            if item.locked:
-                title += ' <font color="#6B7785">(committed)</font>'
-            body = f"<b>{title}</b>"
-            if item.description.strip():
-                body += "<br/>" + ctx.fonts.markup(item.description.strip())
+            cell = _initiative_cell(ctx, item)
             months = str(item.first_month) if item.duration <= 1 else f"{item.first_month}\u2013{item.last_month}"
             rows.append(
                 [
                     ctx.plain(item.ref),
-                    _para(ctx, body),
+                    cell,
                     ctx.text(item.capability_name, s.cell),
                     ctx.text(item.owner or "\u2013", s.cell),
                     ctx.plain(item.effort),
@@ -155,7 +151,8 @@ def roadmap_section(ctx: Ctx) -> list[Flowable]:
             ("LINEBEFORE", (0, 1), (0, -1), 3, colour(level_tint(phase.id, 1.0))),
             ("FONTNAME", (0, 1), (0, -1), BODY_BOLD),
         ]
-        _, first_row = rows[1][1].wrap(ctx.width * 0.39 - 8, 10_000)
+        cell = rows[1][1] if isinstance(rows[1][1], list) else [rows[1][1]]
+        first_row = sum(part.wrap(ctx.width * 0.39 - 8, 10_000)[1] for part in cell)
         story += [
             CondPageBreak(min(first_row + 60, 200 * mm)),  # never a heading alone at the foot of a page
             ctx.text(heading, s.h2),
@@ -171,10 +168,27 @@ def _huge(items: Any) -> bool:
     return any(len(i.description) + len(i.title) + len(i.owner) > 2500 for i in items)
 
 
-def _para(ctx: Ctx, markup: str) -> Any:
+def _initiative_cell(ctx: Ctx, item: Any) -> Flowable | list[Flowable]:
+    """Return the initiative cell: its title in bold (and "committed"), then its description.
+
+    Right-to-left text is wrapped before it is reordered (:mod:`exports.pdf_bidi`), so such a
+    title and description are separate paragraphs; otherwise one paragraph, which is quicker.
+    """
     from reportlab.platypus import Paragraph
 
-    return Paragraph(markup, ctx.styles.cell)
+    committed = ' <font color="#6B7785">(committed)</font>' if item.locked else ""
+    description = item.description.strip()
+    if has_rtl(item.title) or has_rtl(description):
+        parts = [ctx.text(item.title, ctx.styles.cell, bold=True)]
+        if committed:
+            parts.append(Paragraph(f"<b>{committed.strip()}</b>", ctx.styles.cell))
+        if description:
+            parts.append(ctx.text(description, ctx.styles.cell))
+        return parts
+    body = f"<b>{ctx.fonts.markup(item.title)}{committed}</b>"
+    if description:
+        body += "<br/>" + ctx.fonts.markup(description)
+    return Paragraph(body, ctx.styles.cell)
 
 
 def appendix(ctx: Ctx) -> list[Flowable]:

@@ -237,3 +237,17 @@ def test_emoji_that_dejavu_draws_are_extracted_as_typed(model: CapabilityModel) 
     data, warnings = pdf_bytes(build_report(project))
     assert warnings == []
     assert "Smiley 😀 and 😉 end" in _text(data)[0]
+
+
+def test_a_right_to_left_initiative_description_wraps_in_order_in_its_table_cell(model: CapabilityModel) -> None:
+    project = hostile_project(model)
+    words = hebrew_words(60)  # several lines in the narrow initiative column
+    item = project.roadmap.initiatives[0]
+    item.title = "תוכנית תיוג"
+    item.description = " ".join(words)
+    data, _ = pdf_bytes(build_report(project))
+    found = _extracted_words(data, HEBREW + FINAL_NUN)
+    assert words[0] in found
+    start = found.index(words[0])
+    assert found[start : start + len(words)] == words
+    assert "תוכנית תיוג" in _text(data)[0]
