@@ -25,12 +25,17 @@ from exports.text import clean_text
 __all__ = ["BidiParagraph", "paragraph", "wrap_logical"]
 
 
-def paragraph(fonts: FontKit, text: str, style: Any, *, bold: bool = False) -> Flowable:
-    """Return a flowable for plain user text: a :class:`BidiParagraph` when it holds right-to-left letters."""
+def paragraph(fonts: FontKit, text: str, style: Any, *, bold: bool = False, label: str = "") -> Flowable:
+    """Return a flowable for plain user text: a :class:`BidiParagraph` when it holds right-to-left letters.
+
+    ``label`` is our own markup put before the text (``<b>Internal:</b>``); before right-to-left
+    text it stands on a line of its own, so the text's lines keep their full width and order.
+    """
     if has_rtl(text):
-        return BidiParagraph(fonts, text, style, bold=bold)
+        return BidiParagraph(fonts, text, style, bold=bold, label=label)
     body = fonts.markup(text)
-    return Paragraph(f"<b>{body}</b>" if bold and body else body, style)
+    body = f"<b>{body}</b>" if bold and body else body
+    return Paragraph(f"{label} {body}" if label else body, style)
 
 
 def _width(fonts: FontKit, text: str, body_font: str, size: float, base: Direction) -> float:
@@ -71,11 +76,14 @@ def wrap_logical(fonts: FontKit, text: str, body_font: str, size: float, width: 
 class BidiParagraph(Flowable):  # type: ignore[misc]
     """A paragraph of plain user text holding right-to-left letters (see the module docstring)."""
 
-    def __init__(self, fonts: FontKit, text: str, style: ParagraphStyle, *, bold: bool = False) -> None:
+    def __init__(
+        self, fonts: FontKit, text: str, style: ParagraphStyle, *, bold: bool = False, label: str = ""
+    ) -> None:
         super().__init__()
         self.fonts = fonts
         self.text = text
         self.bold = bold
+        self.label = label
         self.base: Direction = base_direction(clean_text(text))
         self.style = (
             style if self.base == "L" else ParagraphStyle(f"{style.name}-rtl", parent=style, alignment=TA_RIGHT)
@@ -90,7 +98,8 @@ class BidiParagraph(Flowable):  # type: ignore[misc]
             width = avail_width - style.leftIndent - style.rightIndent - style.firstLineIndent
             lines = wrap_logical(self.fonts, self.text, font, style.fontSize, max(width - 0.5, style.fontSize))
             body = "<br/>".join(self.fonts.markup(line, base=base) for line, base in lines)
-            self._laid_out = (avail_width, Paragraph(f"<b>{body}</b>" if self.bold else body, style))
+            body = f"<b>{body}</b>" if self.bold else body
+            self._laid_out = (avail_width, Paragraph(f"{self.label}<br/>{body}" if self.label else body, style))
         return self._laid_out[1]
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:

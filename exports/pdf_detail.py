@@ -97,9 +97,9 @@ def _notes(ctx: Ctx, cap: Any) -> list[Flowable]:
         parts += [ctx.text(p.strip(), s.body) for p in cap.notes.split("\n\n") if p.strip()]
     if ctx.report.include_internal:
         if cap.internal_notes.strip():
-            parts.append(ctx.markup("<b>Internal:</b> {text}", s.internal, text=cap.internal_notes.strip()))
+            parts.append(ctx.labelled("<b>Internal:</b>", cap.internal_notes.strip(), s.internal))
         if cap.evidence:
-            parts.append(ctx.markup("<b>Evidence:</b> {text}", s.internal, text="; ".join(cap.evidence)))
+            parts.append(ctx.labelled("<b>Evidence:</b>", "; ".join(cap.evidence), s.internal))
     if not parts:
         return []
     return [KeepTogether([ctx.text(cap.name, s.h3), parts[0]]), *parts[1:]]

@@ -50,6 +50,10 @@ class Ctx:
         """Return a paragraph of plain (user or model) text (right-to-left text: :mod:`exports.pdf_bidi`)."""
         return paragraph(self.fonts, value, style, bold=bold)
 
+    def labelled(self, label: str, value: str, style: Any) -> Flowable:
+        """Return a paragraph of plain text after our own ``label`` markup (``<b>Internal:</b>``)."""
+        return paragraph(self.fonts, value, style, label=label)
+
     def markup(self, template: str, style: Any, **values: str) -> Paragraph:
         """Return a paragraph of our own markup with ``{name}`` slots filled by escaped plain text."""
         return Paragraph(template.format(**{k: self.fonts.markup(v) for k, v in values.items()}), style)

@@ -251,3 +251,14 @@ def test_a_right_to_left_initiative_description_wraps_in_order_in_its_table_cell
     start = found.index(words[0])
     assert found[start : start + len(words)] == words
     assert "תוכנית תיוג" in _text(data)[0]
+
+
+def test_a_long_right_to_left_internal_note_keeps_its_label_and_its_line_order(model: CapabilityModel) -> None:
+    project = hostile_project(model)
+    words = hebrew_words(90)
+    project.assessment.of("allocation").internal_notes = " ".join(words)
+    data, _ = pdf_bytes(build_report(project, include_internal=True))
+    found = _extracted_words(data, HEBREW + FINAL_NUN)
+    start = found.index(words[0])
+    assert found[start : start + len(words)] == words
+    assert "Internal:" in _text(data)[0]
