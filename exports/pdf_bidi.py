@@ -19,6 +19,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
 
 from exports.pdf_fonts import BODY_BOLD, BODY_FONT, FontKit
+from exports.pdf_layout import Para
 from exports.pdf_script import Direction, base_direction, has_rtl
 from exports.text import clean_text
 
@@ -35,7 +36,7 @@ def paragraph(fonts: FontKit, text: str, style: Any, *, bold: bool = False, labe
         return BidiParagraph(fonts, text, style, bold=bold, label=label)
     body = fonts.markup(text)
     body = f"<b>{body}</b>" if bold and body else body
-    return Paragraph(f"{label} {body}" if label else body, style)
+    return Para(f"{label} {body}" if label else body, style)
 
 
 def _width(fonts: FontKit, text: str, body_font: str, size: float, base: Direction) -> float:
@@ -99,7 +100,7 @@ class BidiParagraph(Flowable):  # type: ignore[misc]
             lines = wrap_logical(self.fonts, self.text, font, style.fontSize, max(width - 0.5, style.fontSize))
             body = "<br/>".join(self.fonts.markup(line, base=base) for line, base in lines)
             body = f"<b>{body}</b>" if self.bold else body
-            self._laid_out = (avail_width, Paragraph(f"{self.label}<br/>{body}" if self.label else body, style))
+            self._laid_out = (avail_width, Para(f"{self.label}<br/>{body}" if self.label else body, style))
         return self._laid_out[1]
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:

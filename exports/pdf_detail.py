@@ -17,7 +17,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer
 
 from exports.pdf_fonts import BODY_BOLD
-from exports.pdf_layout import colour
+from exports.pdf_layout import Para, colour
 from exports.pdf_script import has_rtl
 from exports.pdf_story import Ctx, level_chip
 from planner.charts.palette import level_tint
@@ -174,21 +174,19 @@ def _initiative_cell(ctx: Ctx, item: Any) -> Flowable | list[Flowable]:
     Right-to-left text is wrapped before it is reordered (:mod:`exports.pdf_bidi`), so such a
     title and description are separate paragraphs; otherwise one paragraph, which is quicker.
     """
-    from reportlab.platypus import Paragraph
-
     committed = ' <font color="#6B7785">(committed)</font>' if item.locked else ""
     description = item.description.strip()
     if has_rtl(item.title) or has_rtl(description):
         parts = [ctx.text(item.title, ctx.styles.cell, bold=True)]
         if committed:
-            parts.append(Paragraph(f"<b>{committed.strip()}</b>", ctx.styles.cell))
+            parts.append(Para(f"<b>{committed.strip()}</b>", ctx.styles.cell))
         if description:
             parts.append(ctx.text(description, ctx.styles.cell))
         return parts
     body = f"<b>{ctx.fonts.markup(item.title)}{committed}</b>"
     if description:
         body += "<br/>" + ctx.fonts.markup(description)
-    return Paragraph(body, ctx.styles.cell)
+    return Para(body, ctx.styles.cell)
 
 
 def appendix(ctx: Ctx) -> list[Flowable]:

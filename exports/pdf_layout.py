@@ -25,10 +25,31 @@ from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageTem
 from exports.pdf_fonts import BODY_BOLD, BODY_FONT, FontKit
 from planner.charts.palette import ACCENT, GRID, INK, LIGHT_FILL, MUTED
 
-__all__ = ["MARGIN", "PAGE", "ReportDoc", "Styles", "colour", "make_styles"]
+__all__ = ["MARGIN", "PAGE", "Para", "ReportDoc", "Styles", "colour", "make_styles"]
 
 PAGE = A4
 MARGIN = 18 * mm
+
+
+class Para(Paragraph):  # type: ignore[misc]
+    """A paragraph that breaks its lines once per width.
+
+    A table wraps each cell two or three times at the same width (to size its row, to split it at
+    the foot of a page, to draw it) and the page template wraps the header on every page;
+    reportlab's paragraph breaks the lines anew each time, a third of the report's build. Line
+    breaking depends on the width alone, so the last result is kept while its lines are (a
+    failed split drops them).
+    """
+
+    _wrapped: tuple[float, tuple[float, float]] | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        """Return the paragraph's size at ``availWidth``, breaking lines only for a new width."""
+        if self._wrapped is not None and self._wrapped[0] == availWidth and hasattr(self, "blPara"):
+            return self._wrapped[1]
+        size: tuple[float, float] = super().wrap(availWidth, availHeight)
+        self._wrapped = (availWidth, size)
+        return size
 
 
 def colour(hex_colour: str) -> colors.Color:
@@ -170,20 +191,20 @@ class ReportDoc(BaseDocTemplate):  # type: ignore[misc]
         )
         self.fonts = fonts
         self.styles = styles
-        self.header_left = Paragraph(fonts.markup(client), styles.header)
-        self.header_right = Paragraph(fonts.markup(heading), styles.header_right)
+        self.header_left = Para(fonts.markup(client), styles.header)
+        self.header_right = Para(fonts.markup(heading), styles.header_right)
         footer = "Confidential: prepared for " + fonts.markup(client) if client else "Confidential"
         if internal:
             footer = (
                 '<font color="#B03A2E"><b>Internal: contains the consultant\'s notes, not for the client.</b></font>'
             )
-        self.footer_left = Paragraph(footer, styles.header)
+        self.footer_left = Para(footer, styles.header)
         band = ParagraphStyle("band", parent=styles.body, textColor=colors.white, fontSize=9, leading=12)
         self.cover_band = [
-            Paragraph(f"<b>{fonts.markup(firm)}</b>", ParagraphStyle("firm", parent=band, fontSize=15, leading=19))
+            Para(f"<b>{fonts.markup(firm)}</b>", ParagraphStyle("firm", parent=band, fontSize=15, leading=19))
             if firm
             else None,
-            Paragraph("FinOps maturity assessment and roadmap", band),
+            Para("FinOps maturity assessment and roadmap", band),
         ]
         body = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body")
         cover = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="cover")

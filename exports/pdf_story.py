@@ -28,7 +28,7 @@ from reportlab.platypus import (
 
 from exports.pdf_bidi import paragraph
 from exports.pdf_fonts import BODY_FONT, FontKit
-from exports.pdf_layout import Styles, colour
+from exports.pdf_layout import Para, Styles, colour
 from exports.reportdata import ReportData
 from planner.charts.palette import ACCENT, GRID, INK, LIGHT_FILL, level_tint
 
@@ -56,7 +56,7 @@ class Ctx:
 
     def markup(self, template: str, style: Any, **values: str) -> Paragraph:
         """Return a paragraph of our own markup with ``{name}`` slots filled by escaped plain text."""
-        return Paragraph(template.format(**{k: self.fonts.markup(v) for k, v in values.items()}), style)
+        return Para(template.format(**{k: self.fonts.markup(v) for k, v in values.items()}), style)
 
     def table(
         self,
@@ -113,7 +113,7 @@ class Ctx:
 
     def head(self, *titles: str) -> list[Paragraph]:
         """Return header cells."""
-        return [Paragraph(self.fonts.markup(t), self.styles.cell_head) for t in titles]
+        return [Para(self.fonts.markup(t), self.styles.cell_head) for t in titles]
 
     def chart(self, figure: Any, width: float | None = None, max_height: float | None = None) -> Flowable:
         """Return a matplotlib figure as a flowable ``width`` points wide (at most ``max_height`` high).

@@ -262,3 +262,19 @@ def test_a_long_right_to_left_internal_note_keeps_its_label_and_its_line_order(m
     start = found.index(words[0])
     assert found[start : start + len(words)] == words
     assert "Internal:" in _text(data)[0]
+
+
+def test_a_report_paragraph_breaks_its_lines_once_per_width() -> None:
+    from exports.pdf_layout import Para, make_styles
+
+    FontKit.load()
+    para = Para(" ".join(["word"] * 200), make_styles().body)
+    size = para.wrap(300, 1000)
+    lines = para.blPara
+    assert para.wrap(300, 50) == size and para.blPara is lines  # same width: same lines, not broken again
+    narrow = para.wrap(150, 1000)
+    assert narrow[1] > size[1] and para.blPara is not lines
+    assert para.split(150, 5) == []  # no room for two lines: the lines are dropped ...
+    assert para.wrap(150, 1000) == narrow  # ... and broken again on the next wrap
+    parts = para.split(150, 100)
+    assert len(parts) == 2 and all(isinstance(p, Para) for p in parts)
