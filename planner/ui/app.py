@@ -11,6 +11,7 @@ import logging
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
@@ -18,17 +19,16 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from planner import APP_ID, APP_NAME, __version__
 from planner.appdirs import data_dir
-from planner.model.project import Project
 from planner.resources import ResourceError, resource_path
-from planner.storage.errors import ProjectFileError
-from planner.storage.lock import ProjectLock
-from planner.storage.projectfile import load_project
 from planner.ui.autosave import Autosaver, find_recoverable
-from planner.ui.document import Document
 from planner.ui.errors import ErrorHandler
 from planner.ui.look import app_icon, apply_text_size
 from planner.ui.mainwindow import MainWindow
 from planner.ui.settings import Settings
+
+if TYPE_CHECKING:
+    from planner.model.project import Project
+    from planner.ui.document import Document
 
 __all__ = ["autosave_folder", "create_window", "demo_path", "offer_recovery", "run_app"]
 
@@ -49,6 +49,9 @@ def demo_path() -> Path | None:
 
 
 def _application() -> QApplication:
+    from planner.ui import refguard
+
+    refguard.install()  # before the first thousands of calls into Qt (see the module)
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
@@ -76,6 +79,9 @@ def create_window(settings: Settings, autosave_dir: Path, *, demo: Path | None =
 
 def offer_recovery(window: MainWindow) -> bool:
     """Offer the autosaves a crashed session left behind; return whether one was recovered."""
+    from planner.storage.errors import ProjectFileError
+    from planner.storage.projectfile import load_project
+
     for found in find_recoverable(window.autosaver.folder):
         when = found.saved_at.strftime("%Y-%m-%d %H:%M")
         answer = QMessageBox.question(
@@ -107,6 +113,10 @@ def offer_recovery(window: MainWindow) -> bool:
 
 def _recovered_document(project: Project, source: Path | None) -> Document:
     """A recovered project: on its own file when that file's lock can be taken, else an untitled copy."""
+    from planner.storage.errors import ProjectFileError
+    from planner.storage.lock import ProjectLock
+    from planner.ui.document import Document
+
     if source is None:
         return Document(project, None, untitled="Recovered project")
     try:

@@ -47,10 +47,18 @@ class AssessmentPage(QWidget):
         self.tree.setAlternatingRowColors(True)
         self.tree.expandAll()
         header = self.tree.header()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col in (1, 2, 3):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # fixed widths from the font, not "resize to contents": that would read every row on each edit
+        metrics = self.tree.fontMetrics()
+        widest_level = max(metrics.horizontalAdvance(level.name) for level in doc.project.model.levels)
+        for col, width in (
+            (1, widest_level + 40),
+            (2, widest_level + 16),
+            (3, metrics.horizontalAdvance("Scored") + 16),
+        ):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(col, width)
         self.progress_label = QLabel()
         self.progress_label.setObjectName("progressLabel")
         self.progress = QProgressBar()

@@ -12,18 +12,16 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import json
 import logging
 import os
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 
-from planner.storage.atomic import write_atomic
-from planner.storage.projectfile import project_bytes
-from planner.ui.document import Document
+if TYPE_CHECKING:
+    from planner.ui.document import Document
 
 __all__ = ["AUTOSAVE_INTERVAL_MS", "Autosaver", "Recoverable", "find_recoverable"]
 
@@ -68,6 +66,8 @@ def _pid_running(pid: int) -> bool:
 
 def find_recoverable(folder: Path) -> list[Recoverable]:
     """Return the autosaves of sessions that are no longer running, newest first."""
+    import json
+
     found = []
     for meta_path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
         path = meta_path.with_suffix(".roadmap")
@@ -91,7 +91,7 @@ class Autosaver(QObject):
         super().__init__(parent)
         self.folder = folder
         self.doc: Document | None = None
-        self._token = f"{os.getpid()}-{uuid.uuid4().hex[:8]}"
+        self._token = f"{os.getpid()}-{os.urandom(4).hex()}"
         self._saved_index: int | None = None
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
@@ -129,6 +129,9 @@ class Autosaver(QObject):
 
     def save_now(self) -> bool:
         """Write the autosave if the document changed since the last one; return whether it wrote."""
+        from planner.storage.atomic import write_atomic
+        from planner.storage.projectfile import project_bytes
+
         doc = self.doc
         if doc is None or not doc.modified or (self._saved_index == doc.stack.index() and self.path.exists()):
             return False
@@ -143,6 +146,10 @@ class Autosaver(QObject):
         return True
 
     def _write_meta(self) -> None:
+        import json
+
+        from planner.storage.atomic import write_atomic
+
         source = self.doc.path if self.doc is not None else None
         meta = {
             "source": str(source) if source is not None else None,

@@ -207,6 +207,6 @@ class CapabilityPanel(QWidget):
             badge = f"{model.level_name(score.level)} · {score.score:.0f}%"
             colour = level_colour(score.level, model.level_ids)
         self.badge.setText(badge)
-        self.badge.setStyleSheet(
-            f"QLabel {{ background: {colour}; color: white; border-radius: 10px; padding: 4px 12px; font-weight: bold; }}"
-        )
+        sheet = f"QLabel {{ background: {colour}; color: white; border-radius: 10px; padding: 4px 12px; font-weight: bold; }}"
+        if self.badge.styleSheet() != sheet:  # re-styling is costly: only when the level changes
+            self.badge.setStyleSheet(sheet)

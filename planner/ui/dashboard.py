@@ -8,6 +8,7 @@ short single-shot timer redraws them once typing pauses, and only while the page
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
@@ -38,6 +39,19 @@ def _dpi(fit: float) -> float:
     return max(low, min(high, fit))
 
 
+def _gaps_html(report: Any) -> str:
+    """The biggest gaps (importance x gap first), as the executive summary lists them."""
+    if not report.biggest_gaps:
+        return "<h3>Biggest gaps</h3><p>No capability is below its target.</p>"
+    rows = "".join(
+        f"<tr><td style='padding:3px 12px 3px 0'><b>{html.escape(c.name)}</b></td>"
+        f"<td style='padding:3px 12px 3px 0'>{html.escape(c.level_name or 'Not scored')} \u2192 "
+        f"{html.escape(c.target_name)}</td><td>importance {c.importance}</td></tr>"
+        for c in report.biggest_gaps
+    )
+    return f"<h3>Biggest gaps</h3><table>{rows}</table>"
+
+
 class _Tile(QFrame):
     """A headline figure: a big value and a caption."""
 
@@ -48,7 +62,6 @@ class _Tile(QFrame):
         self.value = QLabel("\u2013")
         self.value.setObjectName("tileValue")
         self.caption = QLabel(caption)
-        self.caption.setObjectName("mutedText")
         self.caption.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.value)
@@ -108,10 +121,18 @@ class DashboardPage(QWidget):
         self.radar = _ChartSlot("Radar of current score against target")
         self.bars = _ChartSlot("Domain scores")
         self.heatmap = _ChartSlot("Lens scores per capability")
+        self.gap_list = QLabel()
+        self.gap_list.setObjectName("gapList")
+        self.gap_list.setWordWrap(True)
+        self.gap_list.setTextFormat(Qt.TextFormat.RichText)
+        right = QVBoxLayout()
+        right.addWidget(self.bars, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
+        right.addWidget(self.gap_list)
+        right.addStretch(1)
         grid = QGridLayout()
         top = Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter
         grid.addWidget(self.radar, 0, 0, top)
-        grid.addWidget(self.bars, 0, 1, top)
+        grid.addLayout(right, 0, 1)
         grid.addWidget(self.heatmap, 1, 0, 1, 2, top)
         body = QWidget()
         body_layout = QVBoxLayout(body)
@@ -180,5 +201,6 @@ class DashboardPage(QWidget):
         self.radar.show_figure(radar, _dpi(room / side_by_side))
         self.bars.show_figure(bars, _dpi(room / side_by_side))
         self.heatmap.show_figure(heatmap, _dpi(room / heatmap.get_size_inches()[0]))
+        self.gap_list.setText(_gaps_html(report))
         self._stale = False
         self.redraws += 1

@@ -16,7 +16,14 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from planner.model.project import Project, Roadmap
-from planner.model.scoring import Scorecard, score_project
+from planner.model.scoring import (
+    DomainScore,
+    OverallScore,
+    Scorecard,
+    level_for,
+    score_capability,
+    score_project,
+)
 from planner.storage.filestamp import FileStamp
 from planner.storage.lock import ProjectLock
 
@@ -116,7 +123,9 @@ class Document(QObject):
 
     # -- setters used by commands only -----------------------------------------------------------
     def _emit(self, change: Change) -> None:
-        if change.affects_scores:
+        if change.kind == "assessment" and self._scorecard is not None:
+            self._scorecard = _rescored(self.project, self._scorecard, change.ids)
+        elif change.affects_scores:
             self._scorecard = None
         self.changed.emit(change)
 
@@ -151,3 +160,32 @@ class Document(QObject):
         """Replace the roadmap (roadmap edits are pure functions returning a new one)."""
         self.project.roadmap = roadmap
         self._emit(Change("roadmap", ids))
+
+
+def _rescored(project: Project, card: Scorecard, changed: tuple[str, ...]) -> Scorecard:
+    """Return ``card`` with only the changed capabilities, their domains and the overall re-scored.
+
+    The same rules as :func:`planner.model.scoring.score_project` (a test holds them equal), so an
+    edit costs one capability's score, not the whole model's, on large models.
+    """
+    model, assessment = project.model, project.assessment
+    caps = dict(card.capabilities)
+    for cap_id in changed:
+        caps[cap_id] = score_capability(model, assessment, cap_id)
+    touched = {model.capability(cap_id).domain for cap_id in changed}
+    domains = []
+    for old in card.domains:
+        if old.domain not in touched:
+            domains.append(old)
+            continue
+        members = tuple(
+            (cid, s)
+            for cid in model.domain(old.domain).capability_ids
+            for s in [caps[cid].score]
+            if caps[cid].applicable and s is not None
+        )
+        mean = sum(s for _, s in members) / len(members) if members else None
+        domains.append(DomainScore(old.domain, mean, level_for(model, mean), members))
+    overall_members = tuple((d.domain, d.score) for d in domains if d.score is not None)
+    overall = sum(s for _, s in overall_members) / len(overall_members) if overall_members else None
+    return Scorecard(caps, tuple(domains), OverallScore(overall, level_for(model, overall), overall_members))

@@ -13,11 +13,12 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from planner.logsetup import log_path
-from planner.ui.autosave import Autosaver
+if TYPE_CHECKING:
+    from planner.ui.autosave import Autosaver
 
 __all__ = ["ErrorHandler"]
 
@@ -49,6 +50,8 @@ class ErrorHandler:
         if self._busy:  # an error while reporting an error: do not loop
             return
         self._busy = True
+        from planner.logsetup import log_path  # here, not at start-up: the hook rarely runs
+
         try:
             saved = self.autosaver.save_now()
             # file, line and function only: no message, no source text, no local values

@@ -21,18 +21,19 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
-from planner.model.project import Assessment, Engagement, Project, Roadmap, default_phases
-from planner.storage.errors import ProjectFileError
-from planner.storage.filestamp import FileChangedError, FileStamp, load_stamped, save_stamped
-from planner.storage.lock import ProjectLock, ProjectLockedError
-from planner.storage.models import DEFAULT_MODEL, bundled_models, load_bundled_model
-from planner.storage.projectfile import PROJECT_SUFFIX, load_project
-from planner.ui.document import Document
-
 if TYPE_CHECKING:
+    from planner.model.project import Project
+    from planner.storage.filestamp import FileStamp
+    from planner.storage.lock import ProjectLock
+    from planner.ui.document import Document
     from planner.ui.mainwindow import MainWindow
 
-__all__ = ["FileController", "new_project"]
+__all__ = ["PROJECT_SUFFIX", "FileController", "new_project"]
+
+#: The project file suffix (as :data:`planner.storage.projectfile.PROJECT_SUFFIX`; kept here so
+#: start-up does not load the storage layer: a test holds the two equal).
+PROJECT_SUFFIX = ".roadmap"
+DEFAULT_MODEL = "finops-2026"
 
 log = logging.getLogger("planner.ui.files")
 _FILTER = f"FinOps roadmap projects (*{PROJECT_SUFFIX});;All files (*)"
@@ -41,6 +42,9 @@ _Button = QMessageBox.StandardButton
 
 def new_project(model_id: str = DEFAULT_MODEL) -> Project:
     """Return an unscored project on a bundled model, dated today, with equal lens weights."""
+    from planner.model.project import Assessment, Engagement, Project, Roadmap, default_phases
+    from planner.storage.models import load_bundled_model
+
     model = load_bundled_model(model_id)
     return Project(
         model=model,
@@ -86,6 +90,9 @@ class FileController:
         """Start a new, unscored project (after asking about unsaved changes)."""
         if not self.maybe_save():
             return False
+        from planner.storage.models import bundled_models
+        from planner.ui.document import Document
+
         model_id = DEFAULT_MODEL
         models = bundled_models()
         if len(models) > 1:
@@ -106,6 +113,10 @@ class FileController:
 
     def open_path(self, path: Path, *, remember: bool = True) -> bool:
         """Open a project file (after asking about unsaved changes); errors are shown, not raised."""
+        from planner.storage.errors import ProjectFileError
+        from planner.storage.filestamp import load_stamped
+        from planner.ui.document import Document
+
         doc = self.doc
         path = Path(path).absolute()
         if doc is not None and doc.path is not None and _same(doc.path, path):
@@ -137,6 +148,10 @@ class FileController:
 
     def open_copy(self, path: Path, name: str) -> bool:
         """Open a file as an untitled copy (the demo): Save asks for a new name, the file stays as it is."""
+        from planner.storage.errors import ProjectFileError
+        from planner.storage.projectfile import load_project
+        from planner.ui.document import Document
+
         if not self.maybe_save():
             return False
         try:
@@ -154,6 +169,9 @@ class FileController:
         Returns:
             (go on, the lock or None, open as an untitled copy)
         """
+        from planner.storage.errors import ProjectFileError
+        from planner.storage.lock import ProjectLock, ProjectLockedError
+
         try:
             return True, ProjectLock.acquire(path), False
         except ProjectLockedError as exc:
@@ -206,6 +224,9 @@ class FileController:
         return self._save_to(path)
 
     def _save_to(self, path: Path) -> bool:
+        from planner.storage.errors import ProjectFileError
+        from planner.storage.lock import ProjectLock, ProjectLockedError
+
         doc = self.doc
         assert doc is not None  # noqa: S101  # callers check
         path = Path(path).absolute()
@@ -245,6 +266,8 @@ class FileController:
 
     def _save_checked(self, doc: Document, path: Path, stamp: FileStamp | None) -> FileStamp | None:
         """Save, asking first if the file changed on disk; ``None`` when the user declines."""
+        from planner.storage.filestamp import FileChangedError, save_stamped
+
         try:
             return save_stamped(doc.project, path, stamp)
         except FileChangedError as exc:
@@ -261,6 +284,10 @@ class FileController:
 
     def revert(self) -> bool:
         """Reload the project from its file, dropping unsaved changes (after confirmation)."""
+        from planner.storage.errors import ProjectFileError
+        from planner.storage.filestamp import load_stamped
+        from planner.ui.document import Document
+
         doc = self.doc
         if doc is None or doc.path is None or not doc.modified:
             return False

@@ -7,16 +7,15 @@ convention. Dialogs are non-modal so a consultant can keep them beside the work.
 
 from __future__ import annotations
 
-import html
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from planner import APP_NAME, __version__
-from planner.model.capmodel import CapabilityModel
 
 if TYPE_CHECKING:
+    from planner.model.capmodel import CapabilityModel
     from planner.ui.mainwindow import MainWindow
 
 __all__ = ["SHORTCUTS", "about_html", "method_html", "show_about", "show_method", "show_shortcuts"]
@@ -59,6 +58,8 @@ def _model(window: MainWindow) -> CapabilityModel:
 
 def method_html(model: CapabilityModel) -> str:
     """Return the scoring method as HTML, from the model's lenses and levels."""
+    import html
+
     esc = html.escape
     lenses = "".join(f"<li><b>{esc(lens.name)}</b>: {esc(lens.question)}</li>" for lens in model.lenses)
     bands = "".join(
@@ -82,6 +83,8 @@ def method_html(model: CapabilityModel) -> str:
 
 def about_html(model: CapabilityModel) -> str:
     """Return the About text: version, licences, and the framework attribution."""
+    import html
+
     esc = html.escape
     att = model.attribution
     links = []
@@ -123,6 +126,8 @@ def show_method(window: MainWindow) -> QDialog:
 
 def show_shortcuts(window: MainWindow) -> QDialog:
     """Show the keyboard shortcuts."""
+    import html
+
     rows = "".join(
         f"<tr><td style='padding:4px 16px 4px 0'><b>{html.escape(k)}</b></td><td>{html.escape(v)}</td></tr>"
         for k, v in SHORTCUTS

@@ -22,7 +22,7 @@ QListWidget#pageList::item { padding: 10px 16px; border-left: 4px solid transpar
 QListWidget#pageList::item:selected { border-left: 4px solid palette(highlight);
     background: palette(base); color: palette(text); font-weight: bold; }
 QLabel#pageHeading, QLabel#capabilityTitle { font-size: @h2@pt; font-weight: bold; }
-QLabel#welcomeTitle { font-size: @h1@pt; font-weight: bold; padding-top: 48px; }
+QLabel#welcomeTitle { font-size: @h1@pt; font-weight: bold; }
 QLabel#mutedText { color: palette(mid); }
 QFrame#lensRow { border: 1px solid palette(mid); border-radius: 6px; }
 QFrame#lensRow[focused="true"] { border: 2px solid palette(highlight); background: palette(alternate-base); }

@@ -11,18 +11,20 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QApplication, QDialog, QHBoxLayout, QListWidget, QMainWindow, QStackedWidget, QWidget
 
 from planner import APP_NAME
-from planner.storage.projectfile import PROJECT_SUFFIX
-from planner.ui.autosave import Autosaver
-from planner.ui.document import Document
-from planner.ui.files import FileController
-from planner.ui.settings import Settings
+from planner.ui.files import PROJECT_SUFFIX, FileController
 from planner.ui.welcome import WelcomePage
+
+if TYPE_CHECKING:
+    from planner.ui.autosave import Autosaver
+    from planner.ui.document import Document
+    from planner.ui.settings import Settings
 
 __all__ = ["PAGES", "MainWindow"]
 

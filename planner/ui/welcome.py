@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from planner import APP_NAME, __version__
+from planner.ui.look import app_icon
 
 __all__ = ["WelcomePage"]
 
@@ -63,15 +64,23 @@ class WelcomePage(QWidget):
         self.empty = QLabel("No recent projects yet.")
         version = QLabel(f"Version {__version__} · works offline; client data stays on this computer.")
         version.setObjectName("mutedText")
+        self.recent.setMaximumHeight(320)
+        icon = QLabel()
+        icon.setPixmap(app_icon().pixmap(QSize(72, 72)))
+        header = QHBoxLayout()
+        header.addWidget(icon)
+        header.addWidget(title, 1)
         column = QVBoxLayout()
-        column.addWidget(title)
+        column.addSpacing(48)
+        column.addLayout(header)
         column.addWidget(tagline)
-        column.addSpacing(16)
+        column.addSpacing(24)
         column.addLayout(buttons)
-        column.addSpacing(16)
+        column.addSpacing(32)
         column.addWidget(recent_label)
-        column.addWidget(self.recent, 1)
+        column.addWidget(self.recent)
         column.addWidget(self.empty)
+        column.addStretch(1)
         column.addWidget(version)
         outer = QHBoxLayout(self)
         outer.addStretch(1)

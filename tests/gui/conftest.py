@@ -47,6 +47,14 @@ class Dialogs:
         return [text for k, _title, text in self.seen if k == kind]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _reference_guard() -> None:
+    """Long GUI sessions need the same guard as the app (see planner.ui.refguard)."""
+    from planner.ui import refguard
+
+    refguard.install()
+
+
 @pytest.fixture(autouse=True)
 def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
     scripted = Dialogs()

@@ -23,7 +23,8 @@ app = _application()
 window = create_window(Settings(Path(sys.argv[1]) / "s.ini"), Path(sys.argv[1]) / "autosave", demo=demo_path())
 window.show()
 app.processEvents()
-print("matplotlib" in sys.modules, "openpyxl" in sys.modules, "reportlab" in sys.modules)
+print("matplotlib" in sys.modules, "openpyxl" in sys.modules, "reportlab" in sys.modules,
+      "planner.storage.projectdoc" in sys.modules)
 """
 
 
@@ -32,7 +33,15 @@ def test_start_up_does_not_import_matplotlib_or_the_exporters(tmp_path: Path) ->
     done = subprocess.run(
         [sys.executable, "-c", _START, str(tmp_path)], capture_output=True, text=True, env=env, check=True, timeout=60
     )
-    assert done.stdout.split() == ["False", "False", "False"]
+    assert done.stdout.split() == ["False", "False", "False", "False"]  # nor the storage layer, until a file opens
+
+
+def test_the_file_constants_match_the_storage_layer() -> None:
+    from planner.storage.models import DEFAULT_MODEL
+    from planner.storage.projectfile import PROJECT_SUFFIX
+    from planner.ui import files
+
+    assert (files.PROJECT_SUFFIX, files.DEFAULT_MODEL) == (PROJECT_SUFFIX, DEFAULT_MODEL)
 
 
 def test_text_size_is_applied_and_remembered(qtbot: Any, window: MainWindow, settings: Settings) -> None:

@@ -76,3 +76,23 @@ def test_weight_change_rescores_and_undoes_to_default(qtbot: Any, model: Capabil
     doc.stack.undo()
     assert "automation" not in doc.project.assessment.lens_weights
     assert doc.scorecard().capabilities["allocation"].score == before
+
+
+def test_incremental_rescoring_equals_scoring_the_whole_project(qtbot: Any, model: CapabilityModel) -> None:
+    from planner.model.scoring import score_project
+
+    doc = Document(scored_project(model))
+    doc.scorecard()
+    edits = [
+        SetLensScore(doc, "allocation", "process", 4),
+        SetLensScore(doc, "forecasting", "knowledge", None),
+        SetCapabilityField(doc, "budgeting", "applicable", False),
+        SetLensScore(doc, "sustainability", "metrics", 4),  # not applicable: scores nothing
+        SetCapabilityField(doc, "anomaly-management", "target", "run"),
+    ]
+    for command in edits:
+        doc.stack.push(command)
+        assert doc.scorecard() == score_project(model, doc.project.assessment)
+    while doc.stack.canUndo():
+        doc.stack.undo()
+        assert doc.scorecard() == score_project(model, doc.project.assessment)

@@ -10,7 +10,7 @@ in the message line instead of being applied.
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -85,6 +85,7 @@ class RoadmapPage(QWidget):
     def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.doc = doc
+        self._stale = True
         self.setObjectName("roadmapPage")
         heading = QLabel("Roadmap")
         heading.setObjectName("pageHeading")
@@ -177,13 +178,22 @@ class RoadmapPage(QWidget):
 
     # -- display -------------------------------------------------------------------------------
     def _on_changed(self, change: Change) -> None:
+        if not self.isVisible():  # a hidden page catches up when it is shown
+            self._stale = self._stale or change.kind in ("roadmap", "project") or change.affects_scores
+            return
         if change.kind in ("roadmap", "project"):
             self.refresh()
         elif change.affects_scores:
             self._refresh_warnings()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self.refresh()
+        super().showEvent(event)
+
     def refresh(self) -> None:
         """Show the roadmap as it is in the project."""
+        self._stale = False
         project = self.doc.project
         roadmap = project.roadmap
         model = project.model
