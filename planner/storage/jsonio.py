@@ -107,6 +107,8 @@ def loads_bytes(data: bytes) -> Any:
         raise JsonRefused("the file is empty")
     if len(data) > MAX_FILE_BYTES:
         raise JsonRefused(f"the file is too large (the limit is {MAX_FILE_BYTES // 1048576} MB)")
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or (len(data) > 3 and (data[0] == 0) != (data[1] == 0)):
+        raise JsonRefused("it is UTF-16 text, not UTF-8; save it again as UTF-8")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

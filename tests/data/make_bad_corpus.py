@@ -313,8 +313,8 @@ CASES: dict[str, tuple[Builder, str]] = {
     "zip-archive.roadmap": (_zip_of_base, "it is not UTF-8 text"),
     "png-image.roadmap": (_png, "it is not UTF-8 text"),
     # other encodings
-    "utf16-le-bom.roadmap": (lambda: base_bytes().decode("utf-8").encode("utf-16"), "it is not UTF-8 text"),
-    "utf16-be-no-bom.roadmap": (lambda: base_bytes().decode("utf-8").encode("utf-16-be"), "binary file"),
+    "utf16-le-bom.roadmap": (lambda: base_bytes().decode("utf-8").encode("utf-16"), "it is UTF-16 text, not UTF-8"),
+    "utf16-be-no-bom.roadmap": (lambda: base_bytes().decode("utf-8").encode("utf-16-be"), "it is UTF-16 text, not UTF-8"),
     "latin1.roadmap": (_latin1, "it is not UTF-8 text"),
     # not JSON
     "plain-text.roadmap": (_raw(b"Workshop notes: tagging is a mess.\n"), "it is not valid JSON"),

@@ -347,3 +347,10 @@ def test_unusable_character_is_named_without_codec_jargon(model: CapabilityModel
         "p.roadmap: the project could not be saved: it holds invalid text (an unusable character U+DC80 "
         "after 'Costs in Q4 '; delete it and save again)"
     )
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_utf16_files_are_named_as_such(model: CapabilityModel, tmp_path: Path, encoding: str) -> None:
+    path = _write(tmp_path, project_bytes(scored_project(model)).decode("utf-8").encode(encoding))
+    with pytest.raises(ProjectFileError, match="it is UTF-16 text, not UTF-8; save it again as UTF-8"):
+        load_project(path)
