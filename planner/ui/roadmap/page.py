@@ -9,7 +9,7 @@ in the message line instead of being applied.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -86,6 +86,7 @@ class RoadmapPage(QWidget):
         super().__init__(parent)
         self.doc = doc
         self._stale = True
+        self._sized = False
         self.setObjectName("roadmapPage")
         heading = QLabel("Roadmap")
         heading.setObjectName("pageHeading")
@@ -165,7 +166,7 @@ class RoadmapPage(QWidget):
         splitter.addWidget(self.warnings_box)
         splitter.setStretchFactor(0, 4)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([640, 130])
+        self.splitter = splitter
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.message)
@@ -190,6 +191,15 @@ class RoadmapPage(QWidget):
         if self._stale:
             self.refresh()
         super().showEvent(event)
+        if not self._sized:
+            QTimer.singleShot(0, self._size_splitter)
+
+    def _size_splitter(self) -> None:
+        """Give the views the room and the warnings a few lines (once, when the sizes are known)."""
+        total = sum(self.splitter.sizes())
+        if total > 0:
+            self.splitter.setSizes([max(total - 150, 200), 150])
+            self._sized = True
 
     def refresh(self) -> None:
         """Show the roadmap as it is in the project."""

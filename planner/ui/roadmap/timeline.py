@@ -109,7 +109,9 @@ class Timeline(QWidget):
             if item.locked:
                 painter.setPen(QColor("white"))
                 painter.drawText(rect.adjusted(4, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter, "\U0001f512")
-        self._paint_arrows(painter, palette.text().color())
+        arrows = QColor(palette.text().color())
+        arrows.setAlpha(110)  # the dependencies are context; the bars are the message
+        self._paint_arrows(painter, arrows)
         painter.end()
 
     def _paint_arrows(self, painter: QPainter, colour: QColor) -> None:
