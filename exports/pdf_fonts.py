@@ -42,7 +42,7 @@ _FILES = {
 }
 #: Hangul syllables and jamo (all four blocks): NanumGothic before Droid Sans Fallback.
 _HANGUL = ((0x1100, 0x11FF), (0x3130, 0x318F), (0xA960, 0xA97F), (0xAC00, 0xD7FF))
-_IGNORABLE = {"\n", "\t"}
+_IGNORABLE = frozenset({"\n", "\t"})
 
 
 def _register(name: str) -> frozenset[int]:
@@ -64,6 +64,11 @@ class FontKit:
     fallback: frozenset[int] | None = None
     hangul: frozenset[int] | None = None
     missing: set[str] = field(default_factory=set)
+    body_chars: frozenset[str] = field(default_factory=frozenset)
+
+    def __post_init__(self) -> None:
+        # The same coverage as characters: most texts are all body text, one set test away.
+        self.body_chars = frozenset(map(chr, self.body)) | _IGNORABLE
 
     @classmethod
     def load(cls) -> FontKit:
@@ -121,10 +126,12 @@ class FontKit:
         in direction ``base``, or the line's own when ``None``. ``record=False`` measures without
         remembering missing characters (charts measure text before they draw it).
         """
+        shown = "\n".join(visual(line, base) for line in clean_text(text).split("\n"))
+        if self.body_chars.issuperset(shown):
+            return [(BODY_FONT, shown)] if shown else []
         out: list[tuple[str, str]] = []
         run: list[str] = []
         run_font = BODY_FONT
-        shown = "\n".join(visual(line, base) for line in clean_text(text).split("\n"))
         for char in shown:
             font = self._font_of(char)
             if font is None:
