@@ -171,3 +171,23 @@ def test_generating_with_nothing_to_plan_says_what_to_do(qtbot: Any, window: Mai
     assert isinstance(page, RoadmapPage)
     assert not page.generate()
     assert "set targets above the current levels" in page.message.text()
+
+
+def test_cards_move_by_keyboard(qtbot: Any, page: RoadmapPage) -> None:
+    phases = list(page.board.columns)
+    source = next(p for p in phases[:-1] if len(_ids(page, p)) >= 2)
+    column = page.board.columns[source]
+    ids = _ids(page, source)
+    column.setCurrentRow(0)
+    column.setFocus()
+    qtbot.keyClick(column, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    assert _ids(page, source)[:2] == [ids[1], ids[0]]
+    assert column.current_id() == ids[0]
+    qtbot.keyClick(column, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    assert _ids(page, source) == ids
+    qtbot.keyClick(column, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+    target = phases[phases.index(source) + 1]
+    assert page.doc.project.roadmap.initiative(ids[0]).phase == target
+    assert _ids(page, target)[-1] == ids[0]
+    page.doc.stack.undo()
+    assert _ids(page, source) == ids

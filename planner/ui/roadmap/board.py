@@ -2,8 +2,9 @@
 
 A drop never rearranges the list widgets themselves: it asks for a move (initiative, phase,
 position), the page turns it into an undoable edit, and the columns are rebuilt from the
-document. Cards show the title, capability, owner, effort, months and a lock mark, with the
-phase's level colour down their left edge.
+document. The keyboard does the same: Ctrl+Up/Down moves the selected card within its phase,
+Ctrl+Left/Right to the previous or next phase. Cards show the title, capability, owner, effort,
+months and a lock mark, with the phase's level colour down their left edge.
 """
 
 from __future__ import annotations
@@ -11,7 +12,17 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent, QFont, QFontMetrics, QPainter, QPen
+from PySide6.QtGui import (
+    QColor,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QFont,
+    QFontMetrics,
+    QKeyEvent,
+    QPainter,
+    QPen,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -86,13 +97,15 @@ class CardDelegate(QStyledItemDelegate):
 
 
 class PhaseColumn(QListWidget):
-    """The cards of one phase.
+    """The cards of one phase; Ctrl+Up/Down moves the selected card, Ctrl+Left/Right changes phase.
 
     Signals:
         drop_requested(str, str, int): move initiative (id) to phase (id) at position.
+        phase_step_requested(str, int): move initiative (id) to the previous (-1) or next (+1) phase.
     """
 
     drop_requested = Signal(str, str, int)
+    phase_step_requested = Signal(str, int)
 
     def __init__(self, phase_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -147,6 +160,20 @@ class PhaseColumn(QListWidget):
         event.accept()
         self.drop_requested.emit(initiative_id, self.phase_id, position)
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        initiative_id = self.current_id()
+        control = event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        key = event.key()
+        if initiative_id is None or not control:
+            super().keyPressEvent(event)
+        elif key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            step = -1 if key == Qt.Key.Key_Up else 2  # +2: a card is placed before the card at a position
+            self.drop_requested.emit(initiative_id, self.phase_id, max(0, self.currentRow() + step))
+        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+            self.phase_step_requested.emit(initiative_id, -1 if key == Qt.Key.Key_Left else 1)
+        else:
+            super().keyPressEvent(event)
+
     def current_id(self) -> str | None:
         """The id of the selected card."""
         item = self.currentItem()
@@ -159,15 +186,19 @@ class Board(QWidget):
     Signals:
         drop_requested(str, str, int): see :class:`PhaseColumn`.
         activated(str): a card was double-clicked or Enter was pressed on it.
+        phase_step_requested(str, int): see :class:`PhaseColumn`.
     """
 
     drop_requested = Signal(str, str, int)
     activated = Signal(str)
+    phase_step_requested = Signal(str, int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.columns: dict[str, PhaseColumn] = {}
         self.headers: dict[str, QLabel] = {}
+        #: The card to select after the next rebuild (the one just moved), if any.
+        self.follow: str | None = None
         self._layout = QHBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
 
@@ -180,15 +211,18 @@ class Board(QWidget):
         by_phase: dict[str, list[Initiative]] = {p.id: [] for p in roadmap.phases}
         for item in roadmap.initiatives:
             by_phase.setdefault(item.phase, []).append(item)
+        focused = next((c for c in self.columns.values() if c.hasFocus()), None)
         for phase in roadmap.phases:
             column = self.columns[phase.id]
-            selected = column.current_id()
+            selected = self.follow or column.current_id()
             column.clear()
             colour = level_colour(phase.id, level_ids)
             for item in by_phase[phase.id]:
                 column.addItem(self._card(item, names, colour))
                 if item.id == selected:
                     column.setCurrentRow(column.count() - 1)
+                    if self.follow and focused is not None:
+                        column.setFocus()
             start, end = spans.get(phase.id, (phase.start_month, phase.start_month))
             count = len(by_phase[phase.id])
             months = month_span(start, end) if end > start else "no work planned"
@@ -213,6 +247,7 @@ class Board(QWidget):
             column = PhaseColumn(phase.id)
             column.setAccessibleName(f"{phase.name} phase")
             column.drop_requested.connect(self.drop_requested)
+            column.phase_step_requested.connect(self.phase_step_requested)
             column.itemActivated.connect(lambda item: self.activated.emit(str(item.data(_ID_ROLE))))
             column.itemPressed.connect(lambda _item, column=column: self._select_only(column))
             lay.addWidget(header)

@@ -122,6 +122,7 @@ class RoadmapPage(QWidget):
         bar.addWidget(self.summary)
         self.board = Board()
         self.board.drop_requested.connect(self.move_card)
+        self.board.phase_step_requested.connect(self.step_phase)
         self.table_model = RoadmapTableModel(doc, self)
         self.table_model.edit_refused.connect(self.message.setText)
         self.table = QTableView()
@@ -280,7 +281,19 @@ class RoadmapPage(QWidget):
                 position -= 1  # the card leaves its old place first
             if members.index(initiative_id) == position:
                 return False
-        return self._apply(text, lambda r: move_initiative(r, initiative_id, phase, position), (initiative_id,))
+        self.board.follow = initiative_id  # keep the moved card selected, for keyboard moves
+        try:
+            return self._apply(text, lambda r: move_initiative(r, initiative_id, phase, position), (initiative_id,))
+        finally:
+            self.board.follow = None
+
+    def step_phase(self, initiative_id: str, step: int) -> bool:
+        """Move an initiative to the end of the previous (-1) or next (+1) phase (keyboard)."""
+        phases = [p.id for p in self.doc.project.roadmap.phases]
+        position = phases.index(self.doc.project.roadmap.initiative(initiative_id).phase) + step
+        if not 0 <= position < len(phases):
+            return False
+        return self.move_card(initiative_id, phases[position], 10**6)
 
     def selected_id(self) -> str | None:
         """The initiative selected on the visible view."""
