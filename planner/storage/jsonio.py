@@ -97,6 +97,15 @@ def _check_text(text: str) -> None:
         raise JsonRefused("it contains an invalid character (a lone surrogate escape such as \\ud800)") from None
 
 
+def _looks_utf16(head: bytes) -> bool:
+    """Return whether text without a byte order mark looks like UTF-16 (ASCII with every other byte 0)."""
+    even, odd = head[0::2], head[1::2]
+    if len(odd) < 8:
+        return False
+    zeros_even, zeros_odd = even.count(0) / len(even), odd.count(0) / len(odd)
+    return max(zeros_even, zeros_odd) > 0.9 and min(zeros_even, zeros_odd) < 0.1
+
+
 def loads_bytes(data: bytes) -> Any:
     """Decode strict JSON from UTF-8 bytes.
 
@@ -107,7 +116,7 @@ def loads_bytes(data: bytes) -> Any:
         raise JsonRefused("the file is empty")
     if len(data) > MAX_FILE_BYTES:
         raise JsonRefused(f"the file is too large (the limit is {MAX_FILE_BYTES // 1048576} MB)")
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or (len(data) > 3 and (data[0] == 0) != (data[1] == 0)):
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or _looks_utf16(data[:200]):
         raise JsonRefused("it is UTF-16 text, not UTF-8; save it again as UTF-8")
     try:
         text = data.decode("utf-8-sig")
