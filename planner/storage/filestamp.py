@@ -129,6 +129,8 @@ def save_stamped(
     if stamp is not None and not overwrite:
         reason = changed_since(path, stamp)
         if reason is not None:
+            if not path.exists():
+                raise FileChangedError(path, f"{reason}; saving now writes it again where it was")
             keep = f"; saving anyway keeps that version as {backup_path(path).name}" if keep_backup else ""
             raise FileChangedError(path, f"{reason}; saving now would overwrite those changes{keep}")
     save_project(project, path, keep_backup=keep_backup)

@@ -107,7 +107,7 @@ class ProjectLockedError(ProjectFileError):
 
     def __init__(self, path: Path, holder: LockInfo) -> None:
         self.holder = holder
-        where = "in this application already" if holder.is_ours() else f"by {holder.describe()}"
+        where = "in this application" if holder.is_ours() else f"by {holder.describe()}"
         super().__init__(
             path,
             f"it is already open {where}; open it read-only or as a copy, or ask for it to be closed first",

@@ -104,3 +104,20 @@ def test_save_as_without_stamp_writes(tmp_path: Path, model: CapabilityModel) ->
     stamp = save_stamped(Project(model, Engagement(client="Acme")), target, None)
     assert stamp == stamp_file(target)
     assert not target.with_name("copy.roadmap.bak").exists()
+
+
+def test_saving_over_a_deleted_file_says_it_is_written_again(tmp_path: Path) -> None:
+    from planner.storage.filestamp import FileChangedError, save_stamped, stamp_file
+    from planner.storage.models import load_bundled_model
+    from tests.factories import scored_project
+
+    path = tmp_path / "gone.roadmap"
+    project = scored_project(load_bundled_model())
+    path.write_bytes(b"{}")
+    stamp = stamp_file(path)
+    path.unlink()
+    with pytest.raises(FileChangedError) as caught:
+        save_stamped(project, path, stamp)
+    assert str(caught.value) == (
+        "gone.roadmap: it was deleted, moved or renamed since it was opened; saving now writes it again where it was"
+    )
