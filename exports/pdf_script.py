@@ -18,9 +18,14 @@ each presentation form in a font's ToUnicode table to the letters it shows (its 
 decomposition), and writes characters outside the Basic Multilingual Plane (DejaVu Sans has the
 emoticons, U+1F600 and on) as the UTF-16 surrogate pairs the PDF format requires; reportlab
 writes them as five hex digits, which readers reject, so the text of an emoji would be lost.
-:func:`extractable_text` puts that table in place while a report is built. Known limits:
-brackets inside right-to-left runs are not mirrored (python-bidi reorders but does not mirror),
-and presentation forms typed as such (rare; pasted from old PDFs) come back as plain letters.
+:func:`extractable_text` puts that table in place while a report is built.
+
+Known limits. PDF has no paragraph direction, so readers order the runs of a line left to right:
+a right-to-left line holding Latin words or digits extracts with its runs in the order drawn,
+each run as typed (``Hebrew first ... שלום`` for ``שלום Hebrew first ...``). pdftotext reverses
+the two letters of the lam-alef ligature (pypdf does not). Brackets inside right-to-left runs are
+not mirrored (python-bidi reorders but does not mirror). Presentation forms typed as such (rare;
+pasted from old PDFs) come back as plain letters.
 """
 
 from __future__ import annotations

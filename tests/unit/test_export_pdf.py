@@ -278,3 +278,17 @@ def test_a_report_paragraph_breaks_its_lines_once_per_width() -> None:
     assert para.wrap(150, 1000) == narrow  # ... and broken again on the next wrap
     parts = para.split(150, 100)
     assert len(parts) == 2 and all(isinstance(p, Para) for p in parts)
+
+
+def test_a_right_to_left_word_wider_than_the_page_is_cut_and_printed_whole(model: CapabilityModel) -> None:
+    from exports.pdf_bidi import wrap_logical
+
+    fonts = FontKit.load()
+    long_word = "".join(hebrew_words(400))  # 1,200 letters, no space
+    lines = wrap_logical(fonts, f"שלום {long_word} עולם", "PlannerSans", 9.5, 200)
+    assert "".join(line for line, _ in lines).replace(" ", "") == f"שלום{long_word}עולם"
+    assert all(direction == "R" for _, direction in lines) and len(lines) > 10
+    project = hostile_project(model)
+    project.assessment.of("allocation").notes = long_word
+    text, _, _ = _text(pdf_bytes(build_report(project))[0])
+    assert "".join(re.findall(f"[{HEBREW}{FINAL_NUN}]+", text)) == long_word  # every piece, in order
