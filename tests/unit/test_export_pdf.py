@@ -292,3 +292,17 @@ def test_a_right_to_left_word_wider_than_the_page_is_cut_and_printed_whole(model
     project.assessment.of("allocation").notes = long_word
     text, _, _ = _text(pdf_bytes(build_report(project))[0])
     assert "".join(re.findall(f"[{HEBREW}{FINAL_NUN}]+", text)) == long_word  # every piece, in order
+
+
+def test_poppler_reads_back_emoji_arabic_hebrew_and_korean_as_typed(model: CapabilityModel) -> None:
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    typed = ["Smiley 😀 end", "Arabic مرحبا بالعالم end", "Hebrew שלום עולם end", "Korean 한국어 서울 end"]
+    project = hostile_project(model)
+    project.assessment.of("allocation").notes = "\n\n".join(typed)
+    data, warnings = pdf_bytes(build_report(project))
+    assert warnings == []
+    plain = subprocess.run(["pdftotext", "-", "-"], input=data, capture_output=True, check=True).stdout.decode()
+    flat = "".join(re.sub("[\u202a-\u202e]", "", plain).split())  # poppler marks right-to-left runs
+    for text in typed:
+        assert "".join(text.split()) in flat, text
