@@ -6,7 +6,10 @@ reportlab markup and ``<img>`` tags, emoji, CJK, right-to-left scripts and a 50,
 note. The workbook must hold each as an inert string cell, equal to what was typed after the
 documented cleaning (:func:`exports.text.clean_text`: control characters removed, line ends
 normalised); the PDF's extracted text must equal what was typed, except characters no bundled
-font has, which become a visible marker and a warning. Nothing may raise.
+font has, which become a visible marker and a warning. Right-to-left text is drawn in visual
+order and extracts as typed; a right-to-left line holding Latin words or digits extracts with its
+runs in the order drawn (PDF has no paragraph direction: the one strict xfail left). Nothing may
+raise.
 """
 
 from __future__ import annotations
