@@ -8,6 +8,7 @@ matplotlib is not imported at start-up; the dashboard imports it when first show
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -146,6 +147,8 @@ def run_app(path: Path | None, *, smoke: bool = False) -> int:
     handler = ErrorHandler(window.autosaver, lambda: window)
     handler.install()
     window.show()
+    if os.environ.get("PLANNER_QUIT_WHEN_SHOWN"):  # start-up benchmarks, frozen builds included
+        QTimer.singleShot(0, app.quit)
 
     def start() -> None:
         recovered = offer_recovery(window)

@@ -44,6 +44,6 @@ def process_seconds(code: str, repeat: int, env: dict[str, str] | None = None) -
     """Median wall time of a fresh ``python -c code`` process."""
 
     def once() -> None:
-        subprocess.run([sys.executable, "-c", code], check=True, env=env, capture_output=True)
+        subprocess.run([sys.executable, "-c", code], check=True, env=env, capture_output=True, timeout=300)
 
     return median_seconds(once, repeat)
