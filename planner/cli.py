@@ -39,7 +39,11 @@ def build_parser() -> argparse.ArgumentParser:
     """Return the parser of every subcommand."""
     from planner import cli_commands as cmd
 
-    parser = _Parser(prog="planner", description=f"{APP_NAME}: score a FinOps practice and plan its roadmap.")
+    parser = _Parser(
+        prog="planner",
+        description=f"{APP_NAME}: score a FinOps practice and plan its roadmap.",
+        epilog="Run 'planner' alone to open the desktop app, or 'planner FILE.roadmap' to open a project in it.",
+    )
     parser.add_argument("--version", action="version", version=f"planner {__version__}")
     parser.add_argument("--smoke-test", action="store_true", help="start the app, exercise every page, exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
