@@ -24,7 +24,13 @@ from tests.benchmarks.common import Result, median_seconds, process_seconds
 ROOT = Path(__file__).resolve().parents[2]
 FROZEN = ROOT / "dist" / "FinOpsRoadmapPlanner" / "FinOpsRoadmapPlanner"
 
-_MAXRSS = "\nimport resource\nprint(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+# VmHWM, not getrusage's ru_maxrss: on Linux the latter keeps the high-water mark of the forking
+# parent, so every child would report the benchmark runner's own peak.
+_MAXRSS = """
+for line in open("/proc/self/status"):
+    if line.startswith("VmHWM:"):
+        print(line.split()[1])
+"""
 
 _APP_ALL_PAGES = """
 import tempfile
