@@ -297,8 +297,9 @@ def executive_summary(ctx: Ctx) -> list[Flowable]:
 
 
 def charts_section(ctx: Ctx) -> list[Flowable]:
-    """Return the charts: radar, domain bars and the lens heatmap."""
-    from exports.report_charts import domain_bars_for, heatmap_for, radar_for
+    """Return the charts: radar, domain bars and the lens heatmap (a table: :mod:`exports.pdf_heatmap`)."""
+    from exports.pdf_heatmap import heatmap_table
+    from exports.report_charts import domain_bars_for, radar_for
 
     r, s = ctx.report, ctx.styles
     story: list[Flowable] = [CondPageBreak(175 * mm), ctx.text("Maturity at a glance", s.h1)]
@@ -317,5 +318,5 @@ def charts_section(ctx: Ctx) -> list[Flowable]:
             "Each lens is scored from 0 (absent) to 4 (leading); the Method appendix explains every score.", s.muted
         )
     )
-    story.append(ctx.chart(heatmap_for(r), max_height=225 * mm))
+    story.append(heatmap_table(ctx))
     return story

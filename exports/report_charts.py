@@ -1,6 +1,7 @@
 """The report's charts, built from a :class:`ReportData` with the :mod:`planner.charts` factories.
 
-The PDF renders them to PNG; the desktop app can show the same figures in its export preview.
+The PDF draws them as vectors (the lens heatmap there is a native table instead:
+:mod:`exports.pdf_heatmap`); the desktop app shows the same figures on its dashboard.
 Only applicable capabilities appear on the radar; an unscored one is drawn at 0 and its label
 ends with an asterisk. A phase's projection draws a capability at the threshold of the level the
 phase brings it to, or at its current score while no phase has lifted it yet. The Gantt chart is split by phase (and long phases into chunks) so that
@@ -69,7 +70,7 @@ def domain_bars_for(report: ReportData) -> Figure:
 
 
 def heatmap_for(report: ReportData) -> Figure:
-    """Return the capability x lens heatmap, grouped by domain."""
+    """Return the capability x lens heatmap, grouped by domain (the dashboard's; the PDF uses :mod:`exports.pdf_heatmap`)."""
     rows = []
     for cap in report.capabilities:
         if not cap.applicable:

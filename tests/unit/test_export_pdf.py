@@ -154,8 +154,28 @@ def test_charts_are_vectors_with_searchable_text_or_images_on_request(built) -> 
     assert "After Crawl" in text and "Overall 4" in text and "Month" in text  # chart legends and axes
     raster, warnings = pdf_bytes(build_report(project), raster_charts=True)
     assert warnings == []
-    assert sum(len(page.images) for page in PdfReader(io.BytesIO(raster)).pages) >= 4
+    assert sum(len(page.images) for page in PdfReader(io.BytesIO(raster)).pages) >= 3  # radar, bars, Gantt
     assert "After Crawl" not in _text(raster)[0]
+    assert "Data Ingestion 0 1 2 3 4" in _text(raster)[0]  # the lens heatmap is a table either way
+
+
+def test_the_lens_heatmap_is_a_table_of_every_capability_with_its_digits(built) -> None:
+    project, data, _ = built
+    reader = PdfReader(io.BytesIO(data))
+    pages = [" ".join(page.extract_text().split()) for page in reader.pages]
+    found = [text for text in pages if "Lens scores by capability" in text]
+    assert len(found) == 1
+    page = found[0]
+    assert "Each lens is scored from 0 (absent) to 4 (leading)" in page
+    assert "Capability Knowledge Process Metrics Adoption Automation Score Level" in page
+    for cap in project.model.iter_capabilities():
+        assert cap.name in page, cap.name
+    for domain in project.model.domains:
+        assert domain.name in page
+    # The fixture scores the first capability 0, 1, 2, 3, 4 and leaves one automation lens unscored.
+    assert "Data Ingestion 0 1 2 3 4 50% Walk" in page
+    assert "KPIs & Benchmarking 0 1 2 3 \u2013 38% Crawl" in page
+    assert "Sustainability not applicable" in page
 
 
 def test_a_version_with_internal_notes_says_so_on_every_page(built) -> None:
