@@ -44,9 +44,9 @@ def heatmap_table(ctx: Ctx) -> Table:
     """Return the capability x lens table, grouped by domain, with score and level columns."""
     r, s = ctx.report, ctx.styles
     lenses = len(r.lenses)
-    lens = min(_LENS, _LENSES / max(lenses, 1))
-    level_fraction = 1 - _CAPABILITY - lenses * lens - _SCORE
-    fractions = [_CAPABILITY, *([lens] * lenses), _SCORE, level_fraction]
+    lens_width = min(_LENS, _LENSES / max(lenses, 1))
+    level_fraction = 1 - _CAPABILITY - lenses * lens_width - _SCORE
+    fractions = [_CAPABILITY, *([lens_width] * lenses), _SCORE, level_fraction]
     domain_style = ParagraphStyle("heat_domain", parent=s.cell_bold, textColor=colour(ACCENT))
     head_style = ParagraphStyle("heat_head", parent=s.cell_head, fontSize=7, alignment=1)
     rows: list[list[Any]] = [
