@@ -1,10 +1,12 @@
-"""The one error type the exporters raise."""
+"""The one error type the exporters raise, and the atomic write both exporters end with."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-__all__ = ["ExportError"]
+from planner.storage.atomic import describe_os_error, write_atomic
+
+__all__ = ["ExportError", "write_export"]
 
 
 class ExportError(Exception):
@@ -17,3 +19,15 @@ class ExportError(Exception):
         self.path = Path(path)
         self.reason = message
         super().__init__(f"{self.path.name}: {message}")
+
+
+def write_export(path: str | Path, data: bytes, what: str) -> None:
+    """Write a finished export atomically, so a failure leaves any earlier file intact.
+
+    Raises:
+        ExportError: "the <what> could not be written: <reason>" (nothing on disk changed).
+    """
+    try:
+        write_atomic(Path(path), data)
+    except OSError as exc:
+        raise ExportError(path, f"the {what} could not be written: {describe_os_error(exc)}") from None

@@ -15,11 +15,10 @@ import io
 from collections.abc import Callable
 from pathlib import Path
 
-from exports.errors import ExportError
+from exports.errors import write_export
 from exports.reportdata import ReportData
 from exports.text import one_line
 from planner import __version__
-from planner.storage.atomic import describe_os_error, write_atomic
 
 __all__ = ["SHEETS", "workbook_bytes", "write_xlsx"]
 
@@ -71,8 +70,5 @@ def write_xlsx(report: ReportData, path: Path) -> list[str]:
         ExportError: the file could not be written (nothing on disk changed).
     """
     data, warnings = workbook_bytes(report)
-    try:
-        write_atomic(Path(path), data)
-    except OSError as exc:
-        raise ExportError(path, f"the workbook could not be written: {describe_os_error(exc)}") from None
+    write_export(path, data, "workbook")
     return warnings
