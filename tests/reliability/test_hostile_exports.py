@@ -35,7 +35,7 @@ from exports.xlsx import workbook_bytes, write_xlsx
 from exports.xlsx_cells import EXCEL_CELL_LIMIT, TRUNCATION_MARKER
 from planner.model.capmodel import CapabilityModel
 from planner.model.project import Assessment, Engagement, Initiative, Project, Roadmap, default_phases
-from tests.reliability.helpers import assert_plain_message, listing
+from tests.reliability.helpers import assert_plain_message, disk_fills_up_after, faulty_fdopen, listing
 
 FORMULAS = [
     "=1+1",
@@ -341,27 +341,6 @@ def small_report(model: CapabilityModel) -> ReportData:
     return build_report(project)
 
 
-def _fdopen_filling_up(real: Any) -> Any:
-    class FillsUp:
-        def __init__(self, handle: Any) -> None:
-            self._handle = handle
-
-        def write(self, data: bytes) -> int:
-            self._handle.write(data[:1024])
-            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-
-        def __enter__(self) -> Any:
-            return self
-
-        def __exit__(self, *exc: object) -> None:
-            self._handle.close()
-
-        def __getattr__(self, name: str) -> Any:
-            return getattr(self._handle, name)
-
-    return lambda fd, *a, **k: FillsUp(real(fd, *a, **k))
-
-
 FAULTS = ["open-in-another-program", "read-only", "disk-full", "folder-missing", "folder-in-the-way"]
 
 
@@ -397,7 +376,7 @@ def test_an_unwritable_target_gives_a_plain_message_and_keeps_the_earlier_export
             os, "access", lambda p, m, *a, **k: False if Path(p) == target else real_access(p, m, *a, **k)
         )
     elif fault == "disk-full":
-        monkeypatch.setattr(os, "fdopen", _fdopen_filling_up(os.fdopen))
+        monkeypatch.setattr(os, "fdopen", faulty_fdopen(disk_fills_up_after(1024)))
     elif fault == "folder-missing":
         target = tmp_path / "gone" / target.name
     else:

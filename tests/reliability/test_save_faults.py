@@ -33,7 +33,14 @@ from planner.storage.lock import ProjectLock, ProjectLockedError
 from planner.storage.projectdoc import project_from_document
 from planner.storage.projectfile import load_project, project_bytes, save_project
 from tests.factories import scored_project
-from tests.reliability.helpers import REPO, assert_plain_message, corpus_module, listing
+from tests.reliability.helpers import (
+    REPO,
+    assert_plain_message,
+    corpus_module,
+    disk_fills_up_after,
+    faulty_fdopen,
+    listing,
+)
 
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 
@@ -130,29 +137,7 @@ def test_disk_full_on_a_real_small_filesystem(tmp_path: Path, old_kb: int, new_k
 def test_disk_full_simulated_part_way_through_the_write(
     saved: tuple[Project, Path, bytes], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real_fdopen = os.fdopen
-
-    class FillsUp:
-        """A file that takes the first 4 KB, then reports the disk full (as a real disk does)."""
-
-        def __init__(self, handle: Any) -> None:
-            self._handle = handle
-
-        def write(self, data: bytes) -> int:
-            self._handle.write(data[:4096])
-            self._handle.flush()
-            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-
-        def __enter__(self) -> Any:
-            return self
-
-        def __exit__(self, *exc: object) -> None:
-            self._handle.close()
-
-        def __getattr__(self, name: str) -> Any:
-            return getattr(self._handle, name)
-
-    monkeypatch.setattr(os, "fdopen", lambda fd, *a, **k: FillsUp(real_fdopen(fd, *a, **k)))
+    monkeypatch.setattr(os, "fdopen", faulty_fdopen(disk_fills_up_after(4096)))
     check_failure(saved, "could not save: the disk is full; free some space and try again")
     monkeypatch.undo()
     save_elsewhere_works(saved[0], saved[1].parent)
@@ -160,25 +145,11 @@ def test_disk_full_simulated_part_way_through_the_write(
 
 def test_short_write_is_caught(saved: tuple[Project, Path, bytes], monkeypatch: pytest.MonkeyPatch) -> None:
     """A write that reports fewer bytes than asked (QSaveFile's trap) must fail the save."""
-    real_fdopen = os.fdopen
 
-    class Short:
-        def __init__(self, handle: Any) -> None:
-            self._handle = handle
+    def short(handle: Any, data: bytes) -> int:
+        return int(handle.write(data[: len(data) // 3]))
 
-        def write(self, data: bytes) -> int:
-            return int(self._handle.write(data[: len(data) // 3]))
-
-        def __enter__(self) -> Any:
-            return self
-
-        def __exit__(self, *exc: object) -> None:
-            self._handle.close()
-
-        def __getattr__(self, name: str) -> Any:
-            return getattr(self._handle, name)
-
-    monkeypatch.setattr(os, "fdopen", lambda fd, *a, **k: Short(real_fdopen(fd, *a, **k)))
+    monkeypatch.setattr(os, "fdopen", faulty_fdopen(short))
     check_failure(saved, "could not save: it could not be written (short write")
 
 
