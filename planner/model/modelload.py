@@ -25,12 +25,11 @@ from planner.model.capmodel import (
 )
 from planner.model.checks import Checker, Problem, join_path
 from planner.model.graph import find_cycle
+from planner.model.limits import LENS_SCORES, MODEL_TEXT_MAX
 
 __all__ = ["MODEL_FORMAT", "ModelError", "model_from_document"]
 
 MODEL_FORMAT = "finops-capability-model"
-LENS_SCORES = 5  # anchors per lens: scores 0..4
-_TEXT_MAX = 20_000
 
 
 class ModelError(ValueError):
@@ -62,7 +61,7 @@ def model_from_document(document: object, path: str = "") -> CapabilityModel:
         check.add(join_path(path, "format"), f"must be {MODEL_FORMAT!r}, not {fmt!r}")
     model_id = check.text(doc, "id", path, empty_ok=False, max_len=100)
     name = check.text(doc, "name", path, empty_ok=False, max_len=200)
-    description = check.text(doc, "description", path, required=False, empty_ok=True, max_len=_TEXT_MAX)
+    description = check.text(doc, "description", path, required=False, empty_ok=True, max_len=MODEL_TEXT_MAX)
     attribution = _attribution(check, doc, path)
     levels = _levels(check, doc, path)
     lenses = _lenses(check, doc, path)
@@ -99,7 +98,7 @@ def _attribution(check: Checker, doc: dict[str, Any], path: str) -> Attribution:
     raw = check.obj(doc.get("attribution"), here)
     fields = ("source", "source_url", "author", "author_url", "licence", "licence_url")
     values = {f: check.text(raw, f, here, required=False, max_len=500) for f in fields}
-    return Attribution(text=check.text(raw, "text", here, empty_ok=False, max_len=_TEXT_MAX), **values)
+    return Attribution(text=check.text(raw, "text", here, empty_ok=False, max_len=MODEL_TEXT_MAX), **values)
 
 
 def _levels(check: Checker, doc: dict[str, Any], path: str) -> list[Level]:
@@ -122,7 +121,7 @@ def _levels(check: Checker, doc: dict[str, Any], path: str) -> list[Level]:
         if levels and min_score <= levels[-1].min_score:
             check.add(join_path(here, "min_score"), "bands must increase from one level to the next")
         name = check.text(item, "name", here, empty_ok=False, max_len=100)
-        desc = check.text(item, "description", here, required=False, max_len=_TEXT_MAX)
+        desc = check.text(item, "description", here, required=False, max_len=MODEL_TEXT_MAX)
         levels.append(Level(level_id, name, min_score, desc))
     return levels
 
@@ -148,14 +147,14 @@ def _lenses(check: Checker, doc: dict[str, Any], path: str) -> list[Lens]:
                 f"needs exactly {LENS_SCORES} anchors (scores 0-4), found {len(anchors_raw)}",
             )
         anchors = tuple(
-            check.text_value(a, join_path(join_path(here, "anchors"), j), empty_ok=False, max_len=_TEXT_MAX)
+            check.text_value(a, join_path(join_path(here, "anchors"), j), empty_ok=False, max_len=MODEL_TEXT_MAX)
             for j, a in enumerate(anchors_raw)
         )
         lenses.append(
             Lens(
                 lens_id,
                 check.text(item, "name", here, empty_ok=False, max_len=100),
-                check.text(item, "question", here, empty_ok=False, max_len=_TEXT_MAX),
+                check.text(item, "question", here, empty_ok=False, max_len=MODEL_TEXT_MAX),
                 anchors,
             )
         )
@@ -193,7 +192,7 @@ def _domains(
             Domain(
                 domain_id,
                 check.text(item, "name", here, empty_ok=False, max_len=200),
-                check.text(item, "summary", here, required=False, max_len=_TEXT_MAX),
+                check.text(item, "summary", here, required=False, max_len=MODEL_TEXT_MAX),
                 tuple(cap_ids),
             )
         )
@@ -221,14 +220,16 @@ def _capability(
         if level_id not in level_ids:
             check.add(join_path(levels_here, level_id), f"unknown level {level_id!r}")
             continue
-        level_desc[level_id] = check.text_value(text, join_path(levels_here, level_id), max_len=_TEXT_MAX)
+        level_desc[level_id] = check.text_value(text, join_path(levels_here, level_id), max_len=MODEL_TEXT_MAX)
     kpis: list[Kpi] = []
     for k, raw in enumerate(check.seq(item, "kpis", here, required=False)):
         kp = join_path(join_path(here, "kpis"), k)
         kpi = check.obj(raw, kp)
-        kpis.append(Kpi(check.text(kpi, "name", kp, empty_ok=False), check.text(kpi, "measure", kp, max_len=_TEXT_MAX)))
+        kpis.append(
+            Kpi(check.text(kpi, "name", kp, empty_ok=False), check.text(kpi, "measure", kp, max_len=MODEL_TEXT_MAX))
+        )
     questions = tuple(
-        check.text_value(q, join_path(join_path(here, "questions"), k), empty_ok=False, max_len=_TEXT_MAX)
+        check.text_value(q, join_path(join_path(here, "questions"), k), empty_ok=False, max_len=MODEL_TEXT_MAX)
         for k, q in enumerate(check.seq(item, "questions", here, required=False))
     )
     initiatives = [
@@ -240,7 +241,7 @@ def _capability(
         id=cap_id,
         name=check.text(item, "name", here, empty_ok=False, max_len=200),
         domain=domain_id,
-        summary=check.text(item, "summary", here, empty_ok=False, max_len=_TEXT_MAX),
+        summary=check.text(item, "summary", here, empty_ok=False, max_len=MODEL_TEXT_MAX),
         prerequisites=prereqs,
         level_descriptions=level_desc,
         kpis=tuple(kpis),
@@ -283,7 +284,7 @@ def _template(
         capability=cap_id,
         level=level,
         title=check.text(item, "title", here, empty_ok=False, max_len=300),
-        description=check.text(item, "description", here, max_len=_TEXT_MAX),
+        description=check.text(item, "description", here, max_len=MODEL_TEXT_MAX),
         owner=check.text(item, "owner", here, empty_ok=False, max_len=200),
         effort=effort,
         duration_months=check.integer(item, "duration_months", here, 1, 60, default=1),

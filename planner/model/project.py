@@ -11,10 +11,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from planner.model.capmodel import CapabilityModel
+from planner.model.limits import DEFAULT_CAPACITY, DEFAULT_IMPORTANCE
 
 __all__ = [
-    "DEFAULT_CAPACITY",
-    "DEFAULT_IMPORTANCE",
     "INITIATIVE_ORIGINS",
     "INITIATIVE_STATUSES",
     "Assessment",
@@ -26,8 +25,6 @@ __all__ = [
     "Roadmap",
 ]
 
-DEFAULT_CAPACITY = 3
-DEFAULT_IMPORTANCE = 3
 #: Where an initiative came from: drafted from the library, or added by the consultant.
 INITIATIVE_ORIGINS: tuple[str, ...] = ("generated", "custom")
 #: The life cycle of an initiative as the client tracks it.

@@ -18,10 +18,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from planner.model.capmodel import CapabilityModel
+from planner.model.limits import LENS_SCORE_MAX
 from planner.model.project import Assessment
 
 __all__ = [
-    "MAX_LENS_SCORE",
     "CapabilityScore",
     "DomainScore",
     "LensTerm",
@@ -31,8 +31,6 @@ __all__ = [
     "score_capability",
     "score_project",
 ]
-
-MAX_LENS_SCORE = 4
 
 
 def level_for(model: CapabilityModel, score: float | None) -> str | None:
@@ -62,7 +60,7 @@ class LensTerm:
     @property
     def max_points(self) -> float:
         """Weighted points available (0 for an unscored lens, which is excluded)."""
-        return 0.0 if self.score is None else self.weight * MAX_LENS_SCORE
+        return 0.0 if self.score is None else self.weight * LENS_SCORE_MAX
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +98,7 @@ class CapabilityScore:
                 lines.append(f"  {lens}: not scored (left out of the calculation)")
             else:
                 lines.append(
-                    f"  {lens}: {term.score} of {MAX_LENS_SCORE} x weight {term.weight:g} = "
+                    f"  {lens}: {term.score} of {LENS_SCORE_MAX} x weight {term.weight:g} = "
                     f"{term.points:g} of {term.max_points:g}"
                 )
         if self.score is None:

@@ -1,9 +1,9 @@
 """Strict JSON decoding and stable encoding for project and model files.
 
 Decoding refuses what :func:`json.loads` would quietly accept or crash on: a file over
-:data:`MAX_FILE_BYTES` (checked before reading it whole), bytes that are not UTF-8 (a UTF-8 byte
+:data:`~planner.model.limits.FILE_BYTES_MAX` (checked before reading it whole), bytes that are not UTF-8 (a UTF-8 byte
 order mark is accepted), ``NaN``/``Infinity``, duplicate keys, integers of more than
-:data:`MAX_INT_DIGITS` digits, nesting deeper than :data:`MAX_DEPTH`, and lone surrogates in
+:data:`INT_DIGITS_MAX` digits, nesting deeper than :data:`JSON_DEPTH_MAX`, and lone surrogates in
 strings (which could not be written back). Each refusal is a :class:`JsonRefused` whose message
 a user can read.
 """
@@ -14,21 +14,16 @@ import json
 from pathlib import Path
 from typing import Any
 
-__all__ = ["MAX_DEPTH", "MAX_FILE_BYTES", "MAX_INT_DIGITS", "JsonRefused", "dumps_bytes", "loads_bytes", "read_limited"]
+from planner.model.limits import FILE_BYTES_MAX, INT_DIGITS_MAX, JSON_DEPTH_MAX
 
-#: Largest project file accepted (a real engagement is well under 2 MB).
-MAX_FILE_BYTES = 20 * 1024 * 1024
-#: Deepest nesting of lists/objects accepted (a project needs about 8).
-MAX_DEPTH = 64
-#: Longest integer accepted, in digits.
-MAX_INT_DIGITS = 18
+__all__ = ["JsonRefused", "dumps_bytes", "loads_bytes", "read_limited"]
 
 
 class JsonRefused(ValueError):
     """The bytes are not acceptable JSON; the message says why in plain words."""
 
 
-def read_limited(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+def read_limited(path: Path, limit: int = FILE_BYTES_MAX) -> bytes:
     """Read a whole file, refusing one larger than ``limit`` bytes before reading it.
 
     Raises:
@@ -49,7 +44,7 @@ def _reject_constant(name: str) -> Any:
 
 def _parse_int(text: str) -> int:
     digits = text.lstrip("-")
-    if len(digits) > MAX_INT_DIGITS:
+    if len(digits) > INT_DIGITS_MAX:
         raise JsonRefused(f"it contains a {len(digits)}-digit number, far larger than any value a project holds")
     return int(text)
 
@@ -80,8 +75,8 @@ def _depth_and_surrogates(value: Any) -> None:
             continue
         if not isinstance(item, (list, dict)):
             continue
-        if depth > MAX_DEPTH:
-            raise JsonRefused(f"it is nested more than {MAX_DEPTH} levels deep")
+        if depth > JSON_DEPTH_MAX:
+            raise JsonRefused(f"it is nested more than {JSON_DEPTH_MAX} levels deep")
         if isinstance(item, dict):
             for key, child in item.items():
                 _check_text(key)
@@ -114,8 +109,8 @@ def loads_bytes(data: bytes) -> Any:
     """
     if not data.strip():
         raise JsonRefused("the file is empty")
-    if len(data) > MAX_FILE_BYTES:
-        raise JsonRefused(f"the file is too large (the limit is {MAX_FILE_BYTES // 1048576} MB)")
+    if len(data) > FILE_BYTES_MAX:
+        raise JsonRefused(f"the file is too large (the limit is {FILE_BYTES_MAX // 1048576} MB)")
     if data[:2] in (b"\xff\xfe", b"\xfe\xff") or _looks_utf16(data[:200]):
         raise JsonRefused("it is UTF-16 text, not UTF-8; save it again as UTF-8")
     try:
@@ -135,7 +130,7 @@ def loads_bytes(data: bytes) -> Any:
     except JsonRefused:
         raise
     except RecursionError:
-        raise JsonRefused(f"it is nested more than {MAX_DEPTH} levels deep") from None
+        raise JsonRefused(f"it is nested more than {JSON_DEPTH_MAX} levels deep") from None
     except json.JSONDecodeError as exc:
         where = f"line {exc.lineno}, column {exc.colno}"
         if exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string"):

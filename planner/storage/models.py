@@ -6,14 +6,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from planner.model.capmodel import CapabilityModel
+from planner.model.limits import DEFAULT_MODEL
 from planner.model.modelload import ModelError, model_from_document
 from planner.resources import resources_root
 from planner.storage.errors import ProjectFileError
 from planner.storage.jsonio import JsonRefused, loads_bytes, read_limited
 
 __all__ = ["DEFAULT_MODEL", "ModelInfo", "bundled_models", "load_bundled_model", "load_model_file"]
-
-DEFAULT_MODEL = "finops-2026"
 
 
 @dataclass(frozen=True, slots=True)

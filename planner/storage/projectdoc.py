@@ -3,7 +3,7 @@
 Field rules (decisions where the design is silent are noted): scores are whole numbers 0-4 or
 null; importance 1-5; lens weights 0-10 (at least one above 0); capacity 1-50; months 0-600 and
 durations 1-120; ``assessment_date`` empty or ``YYYY-MM-DD``; any single text at most
-:data:`TEXT_MAX` characters. Keys this version does not know are kept in ``extra`` and written
+as :mod:`planner.model.limits` says. Keys this version does not know are kept in ``extra`` and written
 back after the known ones, so nothing a newer release stored is lost.
 """
 
@@ -16,6 +16,21 @@ from typing import Any
 from planner import __version__
 from planner.model.capmodel import EFFORTS, CapabilityModel
 from planner.model.checks import Checker, Problem, join_path
+from planner.model.limits import (
+    CAPACITY_RANGE,
+    DEFAULT_CAPACITY,
+    DEFAULT_IMPORTANCE,
+    DEFAULT_WEIGHT,
+    DURATION_RANGE,
+    IMPORTANCE_RANGE,
+    LENS_SCORE_MAX,
+    LONG_TEXT_MAX,
+    MONTH_MAX,
+    NAME_MAX,
+    SHORT_TEXT_MAX,
+    TITLE_MAX,
+    WEIGHT_RANGE,
+)
 from planner.model.modelload import ModelError, model_from_document
 from planner.model.project import (
     INITIATIVE_ORIGINS,
@@ -29,10 +44,9 @@ from planner.model.project import (
     Roadmap,
 )
 
-__all__ = ["FORMAT", "TEXT_MAX", "document_problems", "project_from_document", "project_to_document"]
+__all__ = ["FORMAT", "document_problems", "project_from_document", "project_to_document"]
 
 FORMAT = "finops-roadmap-planner"
-TEXT_MAX = 200_000
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _TOP = ("format", "schema_version", "saved_by", "model", "engagement", "assessment", "roadmap")
 _ENGAGEMENT = ("client", "title", "consultant", "firm", "assessment_date", "scopes", "summary")
@@ -178,17 +192,17 @@ def _engagement(check: Checker, raw: dict[str, Any]) -> Engagement:
     if date and not _valid_date(date):
         check.add(join_path(p, "assessment_date"), f"must be a date like 2026-11-29, not {date!r}")
     scopes = [
-        check.text_value(s, join_path(join_path(p, "scopes"), i), max_len=500)
+        check.text_value(s, join_path(join_path(p, "scopes"), i), max_len=SHORT_TEXT_MAX)
         for i, s in enumerate(check.seq(raw, "scopes", p, required=False))
     ]
     return Engagement(
-        client=check.text(raw, "client", p, required=False, max_len=500),
-        title=check.text(raw, "title", p, required=False, max_len=500),
-        consultant=check.text(raw, "consultant", p, required=False, max_len=500),
-        firm=check.text(raw, "firm", p, required=False, max_len=500),
+        client=check.text(raw, "client", p, required=False, max_len=SHORT_TEXT_MAX),
+        title=check.text(raw, "title", p, required=False, max_len=SHORT_TEXT_MAX),
+        consultant=check.text(raw, "consultant", p, required=False, max_len=SHORT_TEXT_MAX),
+        firm=check.text(raw, "firm", p, required=False, max_len=SHORT_TEXT_MAX),
         assessment_date=date,
         scopes=scopes,
-        summary=check.text(raw, "summary", p, required=False, max_len=TEXT_MAX),
+        summary=check.text(raw, "summary", p, required=False, max_len=LONG_TEXT_MAX),
         extra=_extra(raw, _ENGAGEMENT),
     )
 
@@ -202,7 +216,7 @@ def _assessment(check: Checker, model: CapabilityModel, raw: dict[str, Any]) -> 
         if lens_id not in model.lens_ids:
             check.add(join_path(weights_path, lens_id), f"unknown lens {lens_id!r}")
             continue
-        weights[lens_id] = check.number(weights_raw, lens_id, weights_path, 0, 10, default=1.0)
+        weights[lens_id] = check.number(weights_raw, lens_id, weights_path, *WEIGHT_RANGE, default=DEFAULT_WEIGHT)
     if weights and all(weights.get(lid, 1.0) == 0 for lid in model.lens_ids):
         check.add(weights_path, "at least one lens must weigh more than 0")
     caps_path = join_path(p, "capabilities")
@@ -223,22 +237,26 @@ def _capability(check: Checker, model: CapabilityModel, raw: dict[str, Any], her
         if lens_id not in model.lens_ids:
             check.add(join_path(lenses_path, lens_id), f"unknown lens {lens_id!r}")
             continue
-        lenses[lens_id] = None if value is None else check.integer_value(value, join_path(lenses_path, lens_id), 0, 4)
+        lenses[lens_id] = (
+            None if value is None else check.integer_value(value, join_path(lenses_path, lens_id), 0, LENS_SCORE_MAX)
+        )
     target = raw.get("target")
     if target is not None and (not isinstance(target, str) or target not in model.level_ids):
         check.add(join_path(here, "target"), f"unknown level {target!r} (one of {', '.join(model.level_ids)}, or null)")
         target = None
     evidence = [
-        check.text_value(e, join_path(join_path(here, "evidence"), i), max_len=TEXT_MAX)
+        check.text_value(e, join_path(join_path(here, "evidence"), i), max_len=LONG_TEXT_MAX)
         for i, e in enumerate(check.seq(raw, "evidence", here, required=False))
     ]
     return CapabilityAssessment(
         applicable=check.boolean(raw, "applicable", here, default=True),
         lenses=lenses,
         target=target,
-        importance=check.integer(raw, "importance", here, 1, 5, required=False, default=3),
-        notes=check.text(raw, "notes", here, required=False, max_len=TEXT_MAX),
-        internal_notes=check.text(raw, "internal_notes", here, required=False, max_len=TEXT_MAX),
+        importance=check.integer(
+            raw, "importance", here, *IMPORTANCE_RANGE, required=False, default=DEFAULT_IMPORTANCE
+        ),
+        notes=check.text(raw, "notes", here, required=False, max_len=LONG_TEXT_MAX),
+        internal_notes=check.text(raw, "internal_notes", here, required=False, max_len=LONG_TEXT_MAX),
         evidence=evidence,
         extra=_extra(raw, _CAP),
     )
@@ -258,8 +276,8 @@ def _roadmap(check: Checker, model: CapabilityModel, raw: dict[str, Any]) -> Roa
         phases.append(
             Phase(
                 phase_id,
-                check.text(ph, "name", here, required=False, default=phase_id, max_len=200),
-                check.integer(ph, "start_month", here, 0, 600, required=False),
+                check.text(ph, "name", here, required=False, default=phase_id, max_len=NAME_MAX),
+                check.integer(ph, "start_month", here, 0, MONTH_MAX, required=False),
                 _extra(ph, _PHASE),
             )
         )
@@ -280,7 +298,7 @@ def _roadmap(check: Checker, model: CapabilityModel, raw: dict[str, Any]) -> Roa
             if dep not in ids or dep == item.id:
                 check.add(join_path(join_path(here, "depends_on"), j), f"unknown initiative {dep!r}")
     return Roadmap(
-        capacity=check.integer(raw, "capacity", p, 1, 50, required=False, default=3),
+        capacity=check.integer(raw, "capacity", p, *CAPACITY_RANGE, required=False, default=DEFAULT_CAPACITY),
         phases=phases,
         initiatives=items,
         extra=_extra(raw, _ROADMAP),
@@ -305,20 +323,22 @@ def _initiative(check: Checker, model: CapabilityModel, raw: dict[str, Any], her
         for j, d in enumerate(check.seq(raw, "depends_on", here, required=False))
     ]
     return Initiative(
-        id=check.text(raw, "id", here, empty_ok=False, max_len=200),
+        id=check.text(raw, "id", here, empty_ok=False, max_len=NAME_MAX),
         capability=cap_id,
-        title=check.text(raw, "title", here, empty_ok=False, max_len=1000),
+        title=check.text(raw, "title", here, empty_ok=False, max_len=TITLE_MAX),
         phase=check.text(raw, "phase", here, empty_ok=False),
-        description=check.text(raw, "description", here, required=False, max_len=TEXT_MAX),
-        owner=check.text(raw, "owner", here, required=False, max_len=500),
+        description=check.text(raw, "description", here, required=False, max_len=LONG_TEXT_MAX),
+        owner=check.text(raw, "owner", here, required=False, max_len=SHORT_TEXT_MAX),
         effort=effort,
-        start_month=check.integer(raw, "start_month", here, 0, 600, required=False),
-        duration_months=check.integer(raw, "duration_months", here, 1, 120, required=False, default=1),
+        start_month=check.integer(raw, "start_month", here, 0, MONTH_MAX, required=False),
+        duration_months=check.integer(
+            raw, "duration_months", here, *DURATION_RANGE, required=False, default=DURATION_RANGE[0]
+        ),
         status=status,
         depends_on=deps,
         origin=origin,
         locked=check.boolean(raw, "locked", here, default=False),
-        template=check.text(raw, "template", here, required=False, max_len=200),
+        template=check.text(raw, "template", here, required=False, max_len=NAME_MAX),
         edited=check.boolean(raw, "edited", here, default=False),
         extra=_extra(raw, _INITIATIVE),
     )

@@ -1,6 +1,6 @@
 """Open, check and save ``.roadmap`` project files.
 
-Opening reads at most :data:`~planner.storage.jsonio.MAX_FILE_BYTES`, decodes strict JSON,
+Opening reads at most :data:`~planner.model.limits.FILE_BYTES_MAX`, decodes strict JSON,
 checks the format marker and version, migrates older versions, then validates every field.
 Any failure is one :class:`ProjectFileError` naming the file, the problem and the field path.
 Saving serialises the whole project in memory first and then replaces the file atomically,
@@ -19,9 +19,7 @@ from planner.storage.jsonio import JsonRefused, dumps_bytes, loads_bytes, read_l
 from planner.storage.migrate import MigrationError, migrate
 from planner.storage.projectdoc import FORMAT, document_problems, project_from_document, project_to_document
 
-__all__ = ["PROJECT_SUFFIX", "check_project_file", "load_project", "project_bytes", "read_document", "save_project"]
-
-PROJECT_SUFFIX = ".roadmap"
+__all__ = ["check_project_file", "load_project", "project_bytes", "read_document", "save_project"]
 
 
 def read_document(path: Path) -> dict[str, Any]:

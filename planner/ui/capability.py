@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from planner.charts.palette import level_colour
-from planner.model.project import DEFAULT_IMPORTANCE, CapabilityAssessment
+from planner.model.limits import DEFAULT_IMPORTANCE, IMPORTANCE_RANGE
+from planner.model.project import CapabilityAssessment
 from planner.ui.commands import SetCapabilityField, SetLensScore
 from planner.ui.document import Change, Document
 from planner.ui.fields import TextField
@@ -66,7 +67,7 @@ class CapabilityPanel(QWidget):
             self.target.addItem(level.name, level.id)
         self.target.activated.connect(lambda _i: self._push("target", self.target.currentData()))
         self.importance = QSpinBox()
-        self.importance.setRange(1, 5)
+        self.importance.setRange(*IMPORTANCE_RANGE)
         self.importance.setAccessibleName("Importance")
         self.importance.setToolTip("How much this capability matters to the client (1 low - 5 critical)")
         self.importance.valueChanged.connect(lambda v: self._push("importance", v))

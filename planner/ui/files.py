@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
+from planner.model.limits import DEFAULT_MODEL, PROJECT_SUFFIX
+
 if TYPE_CHECKING:
     from planner.model.project import Project
     from planner.storage.filestamp import FileStamp
@@ -30,10 +32,6 @@ if TYPE_CHECKING:
 
 __all__ = ["PROJECT_SUFFIX", "FileController", "new_project"]
 
-#: The project file suffix (as :data:`planner.storage.projectfile.PROJECT_SUFFIX`; kept here so
-#: start-up does not load the storage layer: a test holds the two equal).
-PROJECT_SUFFIX = ".roadmap"
-DEFAULT_MODEL = "finops-2026"
 
 log = logging.getLogger("planner.ui.files")
 _FILTER = f"FinOps roadmap projects (*{PROJECT_SUFFIX});;All files (*)"

@@ -14,11 +14,11 @@ from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from planner.model.capmodel import Lens
-from planner.model.scoring import MAX_LENS_SCORE
+from planner.model.limits import LENS_SCORE_MAX
 
 __all__ = ["LensPanel", "LensRow"]
 
-_DIGITS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(MAX_LENS_SCORE + 1)}
+_DIGITS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(LENS_SCORE_MAX + 1)}
 
 
 class LensRow(QFrame):
@@ -46,7 +46,7 @@ class LensRow(QFrame):
         self.buttons: list[QToolButton] = []
         buttons = QHBoxLayout()
         buttons.setSpacing(4)
-        for n in range(MAX_LENS_SCORE + 1):
+        for n in range(LENS_SCORE_MAX + 1):
             button = QToolButton()
             button.setText(str(n))
             button.setCheckable(True)
@@ -100,7 +100,7 @@ class LensRow(QFrame):
         elif key == Qt.Key.Key_Left and self.value is not None and self.value > 0:
             self.score_requested.emit(self.lens.id, self.value - 1)
         elif key == Qt.Key.Key_Right:
-            self.score_requested.emit(self.lens.id, 0 if self.value is None else min(MAX_LENS_SCORE, self.value + 1))
+            self.score_requested.emit(self.lens.id, 0 if self.value is None else min(LENS_SCORE_MAX, self.value + 1))
         elif key == Qt.Key.Key_Up:
             self.move_requested.emit(-1)
         elif key == Qt.Key.Key_Down:

@@ -18,7 +18,8 @@ from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKe
 from PySide6.QtWidgets import QApplication, QDialog, QHBoxLayout, QListWidget, QMainWindow, QStackedWidget, QWidget
 
 from planner import APP_NAME
-from planner.ui.files import PROJECT_SUFFIX, FileController
+from planner.model.limits import PROJECT_SUFFIX
+from planner.ui.files import FileController
 from planner.ui.welcome import WelcomePage
 
 if TYPE_CHECKING:

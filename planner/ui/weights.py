@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
+from planner.model.limits import WEIGHT_RANGE
 from planner.ui.commands import SetLensWeight
 from planner.ui.document import Change, Document
 
@@ -32,7 +33,7 @@ class LensWeightsDialog(QDialog):
         self.spins: dict[str, QDoubleSpinBox] = {}
         for lens in doc.project.model.lenses:
             spin = QDoubleSpinBox()
-            spin.setRange(0.0, 10.0)
+            spin.setRange(*WEIGHT_RANGE)
             spin.setSingleStep(0.5)
             spin.setDecimals(1)
             spin.setAccessibleName(f"{lens.name} weight")

@@ -36,14 +36,6 @@ def test_start_up_does_not_import_matplotlib_or_the_exporters(tmp_path: Path) ->
     assert done.stdout.split() == ["False", "False", "False", "False"]  # nor the storage layer, until a file opens
 
 
-def test_the_file_constants_match_the_storage_layer() -> None:
-    from planner.storage.models import DEFAULT_MODEL
-    from planner.storage.projectfile import PROJECT_SUFFIX
-    from planner.ui import files
-
-    assert (files.PROJECT_SUFFIX, files.DEFAULT_MODEL) == (PROJECT_SUFFIX, DEFAULT_MODEL)
-
-
 def test_text_size_is_applied_and_remembered(qtbot: Any, window: MainWindow, settings: Settings) -> None:
     app = QApplication.instance()
     assert isinstance(app, QApplication)

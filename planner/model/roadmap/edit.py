@@ -16,10 +16,10 @@ import re
 from typing import Any
 
 from planner.model.capmodel import EFFORTS
+from planner.model.limits import CAPACITY_RANGE, DURATION_RANGE, MONTH_MAX
 from planner.model.project import INITIATIVE_STATUSES, Initiative, Roadmap
 from planner.model.roadmap.copying import copy_roadmap
 from planner.model.roadmap.deps import find_dependency_cycle
-from planner.model.roadmap.generate import MAX_CAPACITY
 
 __all__ = [
     "EDITABLE_FIELDS",
@@ -40,8 +40,6 @@ EDITABLE_FIELDS: tuple[str, ...] = (
     "capability", "title", "description", "phase", "owner", "effort", "start_month",
     "duration_months", "status", "depends_on",
 )  # fmt: skip
-MAX_MONTH = 600
-MAX_DURATION = 120
 
 
 def _find(roadmap: Roadmap, initiative_id: str) -> tuple[int, Initiative]:
@@ -146,7 +144,7 @@ def _check_value(roadmap: Roadmap, item: Initiative, name: str, value: Any) -> A
     if name == "status" and value not in INITIATIVE_STATUSES:
         raise ValueError(f"Status must be one of {', '.join(INITIATIVE_STATUSES)}, not {value!r}.")
     if name in ("start_month", "duration_months"):
-        low, high = (0, MAX_MONTH) if name == "start_month" else (1, MAX_DURATION)
+        low, high = (0, MONTH_MAX) if name == "start_month" else DURATION_RANGE
         if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
             what = "The start month" if name == "start_month" else "The duration"
             raise ValueError(f"{what} must be a whole number from {low} to {high}, not {value!r}.")
@@ -238,8 +236,14 @@ def set_locked(roadmap: Roadmap, initiative_id: str, locked: bool) -> Roadmap:
 
 def set_capacity(roadmap: Roadmap, capacity: int) -> Roadmap:
     """Return a roadmap allowing ``capacity`` initiatives at once (1 to 50)."""
-    if isinstance(capacity, bool) or not isinstance(capacity, int) or not 1 <= capacity <= MAX_CAPACITY:
-        raise ValueError(f"Capacity must be a whole number of initiatives from 1 to {MAX_CAPACITY}, not {capacity!r}.")
+    if (
+        isinstance(capacity, bool)
+        or not isinstance(capacity, int)
+        or not CAPACITY_RANGE[0] <= capacity <= CAPACITY_RANGE[1]
+    ):
+        raise ValueError(
+            f"Capacity must be a whole number of initiatives from {CAPACITY_RANGE[0]} to {CAPACITY_RANGE[1]}, not {capacity!r}."
+        )
     result = copy_roadmap(roadmap)
     result.capacity = capacity
     return result

@@ -20,16 +20,13 @@ from dataclasses import dataclass
 
 from planner.model.capmodel import CapabilityModel, InitiativeTemplate
 from planner.model.graph import topological_order
-from planner.model.project import DEFAULT_CAPACITY, Assessment, Initiative, Roadmap, default_phases
+from planner.model.limits import CAPACITY_RANGE, DEFAULT_CAPACITY
+from planner.model.project import Assessment, Initiative, Roadmap, default_phases
 from planner.model.roadmap.deps import rule_dependencies, template_index
 from planner.model.roadmap.schedule import schedule_in_place
 from planner.model.scoring import score_capability
 
-#: The most initiatives a roadmap may run at once (the project file allows no more).
-MAX_CAPACITY = 50
-
 __all__ = [
-    "MAX_CAPACITY",
     "CapabilityPlan",
     "dependents_count",
     "generate_roadmap",
@@ -127,8 +124,14 @@ def generate_roadmap(model: CapabilityModel, assessment: Assessment, *, capacity
     Raises:
         ValueError: the capacity is out of range.
     """
-    if isinstance(capacity, bool) or not isinstance(capacity, int) or not 1 <= capacity <= MAX_CAPACITY:
-        raise ValueError(f"Capacity must be a whole number of initiatives from 1 to {MAX_CAPACITY}, not {capacity!r}.")
+    if (
+        isinstance(capacity, bool)
+        or not isinstance(capacity, int)
+        or not CAPACITY_RANGE[0] <= capacity <= CAPACITY_RANGE[1]
+    ):
+        raise ValueError(
+            f"Capacity must be a whole number of initiatives from {CAPACITY_RANGE[0]} to {CAPACITY_RANGE[1]}, not {capacity!r}."
+        )
     items = [initiative_from_template(tpl) for tpl in needed_templates(model, assessment)]
     deps = rule_dependencies(model, items, template_index(model))
     for item in items:

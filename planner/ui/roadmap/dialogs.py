@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.model.capmodel import EFFORTS, CapabilityModel
+from planner.model.limits import DURATION_RANGE
 from planner.model.project import Initiative, Roadmap
 from planner.model.roadmap import RegenerationPlan
 
@@ -96,7 +97,7 @@ class AddInitiativeDialog(QDialog):
         self.effort.addItems(list(EFFORTS))
         self.effort.setCurrentText("M")
         self.duration = QSpinBox()
-        self.duration.setRange(1, 120)
+        self.duration.setRange(*DURATION_RANGE)
         self.duration.setValue(2)
         self.duration.setSuffix(" months")
         form = QFormLayout()

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.model.capmodel import EFFORTS
+from planner.model.limits import CAPACITY_RANGE
 from planner.model.project import INITIATIVE_STATUSES
 from planner.model.roadmap import (
     add_custom_initiative,
@@ -100,7 +101,7 @@ class RoadmapPage(QWidget):
         self.delete_button = QPushButton("&Delete")
         self.delete_button.clicked.connect(self.delete_selected)
         self.capacity = QSpinBox()
-        self.capacity.setRange(1, 50)
+        self.capacity.setRange(*CAPACITY_RANGE)
         self.capacity.setAccessibleName("Capacity")
         self.capacity.setToolTip("How many initiatives the client can run at the same time")
         self.capacity.valueChanged.connect(self._capacity_edited)
