@@ -7,11 +7,12 @@ load/save round trip through this one.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
 from planner.model.capmodel import CapabilityModel
-from planner.model.limits import DEFAULT_CAPACITY, DEFAULT_IMPORTANCE
+from planner.model.limits import DEFAULT_CAPACITY, DEFAULT_IMPORTANCE, DEFAULT_WEIGHT
 
 __all__ = [
     "INITIATIVE_ORIGINS",
@@ -23,6 +24,8 @@ __all__ = [
     "Phase",
     "Project",
     "Roadmap",
+    "default_phases",
+    "new_project",
 ]
 
 #: Where an initiative came from: drafted from the library, or added by the consultant.
@@ -161,3 +164,14 @@ class Project:
 def default_phases(model: CapabilityModel) -> list[Phase]:
     """Return one phase per level above the lowest, in level order, all starting at month 0."""
     return [Phase(level.id, level.name, 0) for level in model.levels[1:]]
+
+
+def new_project(model: CapabilityModel, *, client: str = "", today: dt.date | None = None) -> Project:
+    """Return an unscored project on ``model``: dated today, equal lens weights, one phase per level."""
+    when = today or dt.date.today()
+    return Project(
+        model=model,
+        engagement=Engagement(client=client, assessment_date=when.isoformat()),
+        assessment=Assessment(lens_weights=dict.fromkeys(model.lens_ids, DEFAULT_WEIGHT)),
+        roadmap=Roadmap(phases=default_phases(model)),
+    )

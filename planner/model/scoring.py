@@ -28,6 +28,7 @@ __all__ = [
     "OverallScore",
     "Scorecard",
     "level_for",
+    "rescore",
     "score_capability",
     "score_project",
 ]
@@ -201,19 +202,38 @@ def _mean(values: list[float]) -> float | None:
     return sum(values) / len(values) if values else None
 
 
+def _score_domain(model: CapabilityModel, domain_id: str, caps: dict[str, CapabilityScore]) -> DomainScore:
+    members = tuple(
+        (cid, s)
+        for cid in model.domain(domain_id).capability_ids
+        for s in [caps[cid].score]
+        if caps[cid].applicable and s is not None
+    )
+    mean = _mean([s for _, s in members])
+    return DomainScore(domain_id, mean, level_for(model, mean), members)
+
+
+def _scorecard(model: CapabilityModel, caps: dict[str, CapabilityScore], domains: tuple[DomainScore, ...]) -> Scorecard:
+    members = tuple((d.domain, d.score) for d in domains if d.score is not None)
+    overall = _mean([s for _, s in members])
+    return Scorecard(caps, domains, OverallScore(overall, level_for(model, overall), members))
+
+
 def score_project(model: CapabilityModel, assessment: Assessment) -> Scorecard:
     """Score every capability, domain and the whole practice."""
     caps = {cap.id: score_capability(model, assessment, cap.id) for cap in model.iter_capabilities()}
-    domains = []
-    for domain in model.domains:
-        members = tuple(
-            (cid, s)
-            for cid in domain.capability_ids
-            for s in [caps[cid].score]
-            if caps[cid].applicable and s is not None
-        )
-        mean = _mean([s for _, s in members])
-        domains.append(DomainScore(domain.id, mean, level_for(model, mean), members))
-    overall_members = tuple((d.domain, d.score) for d in domains if d.score is not None)
-    overall = _mean([s for _, s in overall_members])
-    return Scorecard(caps, tuple(domains), OverallScore(overall, level_for(model, overall), overall_members))
+    return _scorecard(model, caps, tuple(_score_domain(model, d.id, caps) for d in model.domains))
+
+
+def rescore(model: CapabilityModel, assessment: Assessment, card: Scorecard, changed: tuple[str, ...]) -> Scorecard:
+    """Return ``card`` with only the ``changed`` capabilities, their domains and the overall re-scored.
+
+    The same rules as :func:`score_project`, so an edit costs one capability's score, not the
+    whole model's, on large models.
+    """
+    caps = dict(card.capabilities)
+    for cap_id in changed:
+        caps[cap_id] = score_capability(model, assessment, cap_id)
+    touched = {model.capability(cap_id).domain for cap_id in changed}
+    domains = tuple(_score_domain(model, d.domain, caps) if d.domain in touched else d for d in card.domains)
+    return _scorecard(model, caps, domains)

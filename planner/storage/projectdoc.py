@@ -44,7 +44,7 @@ from planner.model.project import (
     Roadmap,
 )
 
-__all__ = ["FORMAT", "document_problems", "project_from_document", "project_to_document"]
+__all__ = ["FORMAT", "DocumentInvalid", "document_problems", "project_from_document", "project_to_document"]
 
 FORMAT = "finops-roadmap-planner"
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -141,7 +141,9 @@ def _initiative_doc(item: Initiative) -> dict[str, Any]:
 
 
 # -- reading ---------------------------------------------------------------------------------------
-class _DocumentInvalid(ValueError):
+class DocumentInvalid(ValueError):
+    """A project document is invalid; ``problems`` lists every problem found."""
+
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
         super().__init__(str(problems[0]))
@@ -151,7 +153,7 @@ def document_problems(document: dict[str, Any]) -> list[Problem]:
     """Return every problem in a (migrated) version-1 document; empty when it is valid."""
     try:
         project_from_document(document)
-    except _DocumentInvalid as exc:
+    except DocumentInvalid as exc:
         return exc.problems
     return []
 
@@ -160,19 +162,19 @@ def project_from_document(document: dict[str, Any]) -> Project:
     """Build a project from a migrated version-1 document.
 
     Raises:
-        ValueError: (a private subclass carrying ``problems``) with every problem found.
+        DocumentInvalid: with every problem found.
     """
     check = Checker()
     try:
         model = model_from_document(document.get("model"), "model")
     except ModelError as exc:
-        raise _DocumentInvalid(exc.problems) from None
+        raise DocumentInvalid(exc.problems) from None
     saved_by = check.text(document, "saved_by", "", required=False, max_len=200)
     engagement = _engagement(check, check.obj(document.get("engagement", {}), "engagement"))
     assessment = _assessment(check, model, check.obj(document.get("assessment", {}), "assessment"))
     roadmap = _roadmap(check, model, check.obj(document.get("roadmap", {}), "roadmap"))
     if check.problems:
-        raise _DocumentInvalid(check.problems)
+        raise DocumentInvalid(check.problems)
     return Project(model, engagement, assessment, roadmap, saved_by, _extra(document, _TOP))
 
 

@@ -17,7 +17,13 @@ from planner.storage.atomic import describe_os_error, write_atomic
 from planner.storage.errors import ProjectFileError
 from planner.storage.jsonio import JsonRefused, dumps_bytes, loads_bytes, read_limited
 from planner.storage.migrate import MigrationError, migrate
-from planner.storage.projectdoc import FORMAT, document_problems, project_from_document, project_to_document
+from planner.storage.projectdoc import (
+    FORMAT,
+    DocumentInvalid,
+    document_problems,
+    project_from_document,
+    project_to_document,
+)
 
 __all__ = ["check_project_file", "load_project", "project_bytes", "read_document", "save_project"]
 
@@ -63,8 +69,8 @@ def load_project(path: Path) -> Project:
     document = read_document(path)
     try:
         return project_from_document(document)
-    except ValueError as exc:
-        problems = [str(p) for p in getattr(exc, "problems", [exc])]
+    except DocumentInvalid as exc:
+        problems = [str(p) for p in exc.problems]
         more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
         raise ProjectFileError(path, problems[0] + more, problems) from None
 

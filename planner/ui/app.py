@@ -21,7 +21,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from planner import APP_ID, APP_NAME, __version__
 from planner.appdirs import data_dir
 from planner.resources import ResourceError, resource_path
-from planner.ui.autosave import Autosaver, find_recoverable
+from planner.storage.autosave import find_recoverable
+from planner.ui.autosave import Autosaver
 from planner.ui.errors import ErrorHandler
 from planner.ui.look import app_icon, apply_text_size
 from planner.ui.mainwindow import MainWindow
@@ -114,19 +115,13 @@ def offer_recovery(window: MainWindow) -> bool:
 
 def _recovered_document(project: Project, source: Path | None) -> Document:
     """A recovered project: on its own file when that file's lock can be taken, else an untitled copy."""
-    from planner.storage.errors import ProjectFileError
-    from planner.storage.lock import ProjectLock
+    from planner.storage.session import ProjectSession
     from planner.ui.document import Document
 
-    if source is None:
-        return Document(project, None, untitled="Recovered project")
-    try:
-        lock = ProjectLock.acquire(source)
-    except ProjectFileError:
-        return Document(project, None, untitled=f"Recovered {source.name}")
-    doc = Document(project, source)
-    doc.lock = lock  # no stamp: the recovered changes are newer than the file they came from
-    return doc
+    session = ProjectSession.for_recovered(source)
+    if session.path is not None:
+        return Document(project, session)
+    return Document(project, session, untitled="Recovered project" if source is None else f"Recovered {source.name}")
 
 
 def run_app(path: Path | None, *, smoke: bool = False) -> int:

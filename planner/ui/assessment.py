@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.model.edits import Change
 from planner.ui.capability import CapabilityPanel
-from planner.ui.document import Change, Document
+from planner.ui.document import Document
 from planner.ui.navmodel import CapabilityTreeModel
 from planner.ui.weights import LensWeightsDialog
 

@@ -27,10 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from planner.charts.palette import level_colour
+from planner.model.edits import Change, ChangeKind, EditRefused, score_lens, set_capability_field
 from planner.model.limits import DEFAULT_IMPORTANCE, IMPORTANCE_RANGE
 from planner.model.project import CapabilityAssessment
-from planner.ui.commands import SetCapabilityField, SetLensScore
-from planner.ui.document import Change, Document
+from planner.ui.document import Document
+from planner.ui.errors import show_refusal
 from planner.ui.fields import TextField
 from planner.ui.lenses import LensPanel
 
@@ -141,14 +142,22 @@ class CapabilityPanel(QWidget):
     def _score(self, lens_id: str, value: int | None) -> None:
         found = self.doc.project.assessment.capabilities.get(self.cap_id)
         if (found.lenses.get(lens_id) if found else None) != value:
-            self.doc.stack.push(SetLensScore(self.doc, self.cap_id, lens_id, value))
+            try:
+                self.doc.push(score_lens(self.doc.project, self.cap_id, lens_id, value))
+            except EditRefused as exc:
+                show_refusal(self, str(exc))
+                self.refresh()
 
     def _push(self, name: str, value: Any) -> None:
         if not self.cap_id:
             return
         found = self.doc.project.assessment.capabilities.get(self.cap_id) or CapabilityAssessment()
         if getattr(found, name) != value:
-            self.doc.stack.push(SetCapabilityField(self.doc, self.cap_id, name, value))
+            try:
+                self.doc.push(set_capability_field(self.doc.project, self.cap_id, name, value))
+            except EditRefused as exc:
+                show_refusal(self, str(exc))
+                self.refresh()
 
     # -- display -------------------------------------------------------------------------------
     def show_capability(self, cap_id: str) -> None:
@@ -172,7 +181,7 @@ class CapabilityPanel(QWidget):
     def _on_changed(self, change: Change) -> None:
         if not self.cap_id:
             return
-        if change.kind in ("weights", "project") or (change.kind == "assessment" and self.cap_id in change.ids):
+        if change.kind is ChangeKind.WEIGHTS or (change.kind is ChangeKind.ASSESSMENT and self.cap_id in change.ids):
             self.refresh()
 
     def refresh(self) -> None:

@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.ui.document import Change, Document
+from planner.model.edits import Change
+from planner.ui.document import Document
 
 __all__ = ["REDRAW_DELAY_MS", "DashboardPage"]
 
@@ -152,8 +153,6 @@ class DashboardPage(QWidget):
         self._update_tiles()
 
     def _on_changed(self, change: Change) -> None:
-        if change.kind == "file":
-            return
         self._stale = True
         self._update_tiles()
         if self.isVisible():

@@ -1,56 +1,29 @@
-"""One open project: the :class:`Project`, its undo stack, its file path, and what changed.
+"""One open project: the :class:`Project`, its undo stack, its file, and what changed.
 
-Views never mutate the project: every edit is a command (:mod:`planner.ui.commands`) pushed onto
-:attr:`Document.stack`, whose ``redo``/``undo`` call the small setters below. Each setter emits
-:attr:`Document.changed` with a :class:`Change` naming what changed, so a view refreshes only what
-it shows. The scorecard is computed once per assessment change and shared by every view.
+Views never mutate the project: every edit is a Qt-free :class:`~planner.model.edits.Edit`
+pushed onto :attr:`Document.stack` inside the one generic undo command of
+:mod:`planner.ui.commands`, whose ``redo``/``undo`` call :meth:`Document.apply`. Each applied edit
+emits :attr:`Document.changed` with the :class:`~planner.model.edits.Change` naming what changed,
+so a view refreshes only what it shows, and raises :attr:`Document.revision`, which anything that
+must notice "the project differs from what I last saw" compares (the autosave does): the undo
+stack's index does not move when typing merges into the command on top, nor after an undo followed
+by a new edit. The scorecard is computed once per assessment change and shared by every view.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from planner.model.project import Project, Roadmap
-from planner.model.scoring import (
-    DomainScore,
-    OverallScore,
-    Scorecard,
-    level_for,
-    score_capability,
-    score_project,
-)
-from planner.storage.filestamp import FileStamp
-from planner.storage.lock import ProjectLock
+from planner.model.edits import ChangeKind, Edit
+from planner.model.project import Project
+from planner.model.scoring import Scorecard, rescore, score_project
+from planner.storage.session import ProjectSession
 
-__all__ = ["CAPABILITY_FIELDS", "ENGAGEMENT_FIELDS", "Change", "Document"]
-
-#: Engagement fields an edit may set (``scopes`` is a list of text, the others are text).
-ENGAGEMENT_FIELDS = ("client", "title", "consultant", "firm", "assessment_date", "scopes", "summary")
-#: Per-capability fields an edit may set, besides the lens scores.
-CAPABILITY_FIELDS = ("applicable", "target", "importance", "notes", "internal_notes", "evidence")
-
-
-@dataclass(frozen=True, slots=True)
-class Change:
-    """What an edit changed.
-
-    ``kind`` is one of ``engagement`` (ids: field names), ``assessment`` (ids: capability ids),
-    ``weights`` (ids: lens ids; every score may change), ``roadmap`` (ids: initiative ids, empty
-    for "anything"), ``project`` (the whole project was replaced) or ``file`` (path or clean state).
-    """
-
-    kind: str
-    ids: tuple[str, ...] = ()
-
-    @property
-    def affects_scores(self) -> bool:
-        """Whether scores, levels or gaps may differ after this change."""
-        return self.kind in ("assessment", "weights", "project")
+__all__ = ["Document"]
 
 
 class Document(QObject):
@@ -65,16 +38,20 @@ class Document(QObject):
     file_changed = Signal()
 
     def __init__(
-        self, project: Project, path: Path | None = None, parent: QObject | None = None, *, untitled: str = "Untitled"
+        self,
+        project: Project,
+        session: ProjectSession | None = None,
+        parent: QObject | None = None,
+        *,
+        untitled: str = "Untitled",
     ) -> None:
         super().__init__(parent)
         self.project = project
-        self.path = path
+        #: The file: its path, the lock held on it and the stamp of the version read or saved.
+        self.session = session or ProjectSession()
         self.untitled = untitled
-        #: The lock held on ``path`` while the project is open here (None: not locked).
-        self.lock: ProjectLock | None = None
-        #: The file as it was when opened or last saved, to notice changes made by others.
-        self.stamp: FileStamp | None = None
+        #: Raised by every applied edit, undo and redo: equal revisions mean an equal project.
+        self.revision = 0
         self.stack = QUndoStack(self)
         self._scorecard: Scorecard | None = None
         self.stack.cleanChanged.connect(self._clean_changed)
@@ -89,6 +66,11 @@ class Document(QObject):
         return self.project.model
 
     @property
+    def path(self) -> Path | None:
+        """The project's file (``None`` until it is first saved)."""
+        return self.session.path
+
+    @property
     def modified(self) -> bool:
         """Whether there are changes since the last save (taken from the undo stack)."""
         return not self.stack.isClean()
@@ -100,9 +82,7 @@ class Document(QObject):
 
     def release(self) -> None:
         """Give up the file's lock (the project is being closed)."""
-        if self.lock is not None:
-            self.lock.release()
-            self.lock = None
+        self.session.close()
 
     def scorecard(self) -> Scorecard:
         """Return every score of the project (cached until the assessment changes)."""
@@ -110,9 +90,8 @@ class Document(QObject):
             self._scorecard = score_project(self.project.model, self.project.assessment)
         return self._scorecard
 
-    def mark_saved(self, path: Path) -> None:
-        """Record a successful save to ``path``: the stack becomes clean."""
-        self.path = path
+    def mark_saved(self) -> None:
+        """Record a successful save through the session: the stack becomes clean."""
         self.stack.setClean()
         self.file_changed.emit()
 
@@ -121,71 +100,19 @@ class Document(QObject):
         self.stack.resetClean()
         self.file_changed.emit()
 
-    # -- setters used by commands only -----------------------------------------------------------
-    def _emit(self, change: Change) -> None:
-        if change.kind == "assessment" and self._scorecard is not None:
-            self._scorecard = _rescored(self.project, self._scorecard, change.ids)
+    # -- edits ---------------------------------------------------------------------------------
+    def push(self, edit: Edit) -> None:
+        """Apply ``edit`` as one undo step (merged with the step on top when it continues it)."""
+        from planner.ui.commands import EditCommand
+
+        self.stack.push(EditCommand(self, edit))
+
+    def apply(self, edit: Edit) -> None:
+        """Apply an edit now, outside the undo history (the undo command calls this)."""
+        change = edit.apply(self.project)
+        self.revision += 1
+        if change.kind is ChangeKind.ASSESSMENT and self._scorecard is not None:
+            self._scorecard = rescore(self.project.model, self.project.assessment, self._scorecard, change.ids)
         elif change.affects_scores:
             self._scorecard = None
         self.changed.emit(change)
-
-    def set_engagement_field(self, name: str, value: Any) -> None:
-        """Set an engagement field (see :data:`ENGAGEMENT_FIELDS`)."""
-        if name not in ENGAGEMENT_FIELDS:
-            raise KeyError(name)
-        setattr(self.project.engagement, name, list(value) if name == "scopes" else value)
-        self._emit(Change("engagement", (name,)))
-
-    def set_lens(self, capability_id: str, lens_id: str, value: int | None) -> None:
-        """Score a lens of a capability (``None`` unscores it)."""
-        self.project.assessment.of(capability_id).lenses[lens_id] = value
-        self._emit(Change("assessment", (capability_id,)))
-
-    def set_capability_field(self, capability_id: str, name: str, value: Any) -> None:
-        """Set a per-capability field (see :data:`CAPABILITY_FIELDS`)."""
-        if name not in CAPABILITY_FIELDS:
-            raise KeyError(name)
-        setattr(self.project.assessment.of(capability_id), name, list(value) if name == "evidence" else value)
-        self._emit(Change("assessment", (capability_id,)))
-
-    def set_weight(self, lens_id: str, value: float | None) -> None:
-        """Set a lens weight for the whole project (``None`` returns it to the default, 1)."""
-        if value is None:
-            self.project.assessment.lens_weights.pop(lens_id, None)
-        else:
-            self.project.assessment.lens_weights[lens_id] = value
-        self._emit(Change("weights", (lens_id,)))
-
-    def set_roadmap(self, roadmap: Roadmap, ids: tuple[str, ...] = ()) -> None:
-        """Replace the roadmap (roadmap edits are pure functions returning a new one)."""
-        self.project.roadmap = roadmap
-        self._emit(Change("roadmap", ids))
-
-
-def _rescored(project: Project, card: Scorecard, changed: tuple[str, ...]) -> Scorecard:
-    """Return ``card`` with only the changed capabilities, their domains and the overall re-scored.
-
-    The same rules as :func:`planner.model.scoring.score_project` (a test holds them equal), so an
-    edit costs one capability's score, not the whole model's, on large models.
-    """
-    model, assessment = project.model, project.assessment
-    caps = dict(card.capabilities)
-    for cap_id in changed:
-        caps[cap_id] = score_capability(model, assessment, cap_id)
-    touched = {model.capability(cap_id).domain for cap_id in changed}
-    domains = []
-    for old in card.domains:
-        if old.domain not in touched:
-            domains.append(old)
-            continue
-        members = tuple(
-            (cid, s)
-            for cid in model.domain(old.domain).capability_ids
-            for s in [caps[cid].score]
-            if caps[cid].applicable and s is not None
-        )
-        mean = sum(s for _, s in members) / len(members) if members else None
-        domains.append(DomainScore(old.domain, mean, level_for(model, mean), members))
-    overall_members = tuple((d.domain, d.score) for d in domains if d.score is not None)
-    overall = sum(s for _, s in overall_members) / len(overall_members) if overall_members else None
-    return Scorecard(caps, tuple(domains), OverallScore(overall, level_for(model, overall), overall_members))

@@ -11,8 +11,10 @@ from typing import Any
 from PySide6.QtCore import QDate, QSignalBlocker
 from PySide6.QtWidgets import QDateEdit, QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from planner.ui.commands import SetEngagementField
-from planner.ui.document import Change, Document
+from planner.model.edits import Change, ChangeKind, EditRefused, set_engagement_field
+from planner.model.limits import SHORT_TEXT_MAX
+from planner.ui.document import Document
+from planner.ui.errors import show_refusal
 from planner.ui.fields import LineField, TextField
 
 __all__ = ["EngagementPage"]
@@ -77,17 +79,22 @@ class EngagementPage(QWidget):
         field = LineField(lambda text: self._push(name, text))
         field.setPlaceholderText(hint)
         field.setAccessibleName(label)
+        field.setMaxLength(SHORT_TEXT_MAX)
         return field
 
     def _push(self, name: str, value: Any) -> None:
         if getattr(self.doc.project.engagement, name) != value:
-            self.doc.stack.push(SetEngagementField(self.doc, name, value))
+            try:
+                self.doc.push(set_engagement_field(self.doc.project, name, value))
+            except EditRefused as exc:
+                show_refusal(self, str(exc))
+                self.refresh()
 
     def _date_edited(self, date: QDate) -> None:
         self._push("assessment_date", "" if date == _NO_DATE else date.toString("yyyy-MM-dd"))
 
     def _on_changed(self, change: Change) -> None:
-        if change.kind in ("engagement", "project"):
+        if change.kind is ChangeKind.ENGAGEMENT:
             self.refresh()
 
     def refresh(self) -> None:

@@ -20,9 +20,14 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 if TYPE_CHECKING:
     from planner.ui.autosave import Autosaver
 
-__all__ = ["ErrorHandler"]
+__all__ = ["ErrorHandler", "show_refusal"]
 
 log = logging.getLogger("planner.ui.errors")
+
+
+def show_refusal(parent: QWidget, message: str) -> None:
+    """Tell the user an edit was refused (an :class:`~planner.model.edits.EditRefused` message)."""
+    QMessageBox.warning(parent, "Not changed", message)
 
 
 class ErrorHandler:

@@ -14,7 +14,6 @@ The demo opens as an untitled copy, so the shipped file is never overwritten.
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,32 +23,17 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 from planner.model.limits import DEFAULT_MODEL, PROJECT_SUFFIX
 
 if TYPE_CHECKING:
-    from planner.model.project import Project
-    from planner.storage.filestamp import FileStamp
-    from planner.storage.lock import ProjectLock
+    from planner.storage.filestamp import FileChangedError
+    from planner.storage.lock import ProjectLockedError
     from planner.ui.document import Document
     from planner.ui.mainwindow import MainWindow
 
-__all__ = ["PROJECT_SUFFIX", "FileController", "new_project"]
+__all__ = ["FileController"]
 
 
 log = logging.getLogger("planner.ui.files")
 _FILTER = f"FinOps roadmap projects (*{PROJECT_SUFFIX});;All files (*)"
 _Button = QMessageBox.StandardButton
-
-
-def new_project(model_id: str = DEFAULT_MODEL) -> Project:
-    """Return an unscored project on a bundled model, dated today, with equal lens weights."""
-    from planner.model.project import Assessment, Engagement, Project, Roadmap, default_phases
-    from planner.storage.models import load_bundled_model
-
-    model = load_bundled_model(model_id)
-    return Project(
-        model=model,
-        engagement=Engagement(assessment_date=dt.date.today().isoformat()),
-        assessment=Assessment(lens_weights=dict.fromkeys(model.lens_ids, 1.0)),
-        roadmap=Roadmap(phases=default_phases(model)),
-    )
 
 
 class FileController:
@@ -88,7 +72,8 @@ class FileController:
         """Start a new, unscored project (after asking about unsaved changes)."""
         if not self.maybe_save():
             return False
-        from planner.storage.models import bundled_models
+        from planner.model.project import new_project
+        from planner.storage.models import bundled_models, load_bundled_model
         from planner.ui.document import Document
 
         model_id = DEFAULT_MODEL
@@ -99,7 +84,7 @@ class FileController:
             if not ok:
                 return False
             model_id = models[names.index(choice)].id
-        self.window.set_document(Document(new_project(model_id)))
+        self.window.set_document(Document(new_project(load_bundled_model(model_id))))
         self.window.show_page("engagement")
         return True
 
@@ -112,31 +97,34 @@ class FileController:
     def open_path(self, path: Path, *, remember: bool = True) -> bool:
         """Open a project file (after asking about unsaved changes); errors are shown, not raised."""
         from planner.storage.errors import ProjectFileError
-        from planner.storage.filestamp import load_stamped
+        from planner.storage.lock import ProjectLockedError
+        from planner.storage.session import ProjectSession, same_file
         from planner.ui.document import Document
 
         doc = self.doc
         path = Path(path).absolute()
-        if doc is not None and doc.path is not None and _same(doc.path, path):
+        if doc is not None and doc.path is not None and same_file(doc.path, path):
             return True
         if not self.maybe_save():
             return False
-        proceed, lock, as_copy = self._lock(path)
-        if not proceed:
-            return False
         try:
-            project, stamp = load_stamped(path)
+            try:
+                project, session = ProjectSession.open(path)
+                opened = Document(project, session)
+            except ProjectLockedError as exc:
+                choice = self._ask_locked(exc)
+                if choice is None:
+                    return False
+                if choice == "copy":
+                    project, session = ProjectSession.open_copy(path)
+                    opened = Document(project, session, untitled=f"Copy of {path.name}")
+                else:
+                    project, session = ProjectSession.open(path, take_over=True)
+                    opened = Document(project, session)
         except ProjectFileError as exc:
-            if lock is not None:
-                lock.release()
             log.info("open refused: %s", path.suffix or "(no suffix)")
             self._error("Cannot open the project", str(exc))
             return False
-        if as_copy:
-            opened = Document(project, None, untitled=f"Copy of {path.name}")
-        else:
-            opened = Document(project, path)
-            opened.lock, opened.stamp = lock, stamp
         self.window.set_document(opened)
         if remember:
             self.window.settings.add_recent(path)
@@ -147,52 +135,33 @@ class FileController:
     def open_copy(self, path: Path, name: str) -> bool:
         """Open a file as an untitled copy (the demo): Save asks for a new name, the file stays as it is."""
         from planner.storage.errors import ProjectFileError
-        from planner.storage.projectfile import load_project
+        from planner.storage.session import ProjectSession
         from planner.ui.document import Document
 
         if not self.maybe_save():
             return False
         try:
-            project = load_project(path)
+            project, session = ProjectSession.open_copy(path)
         except ProjectFileError as exc:
             self._error("Cannot open the project", str(exc))
             return False
-        self.window.set_document(Document(project, None, untitled=name))
+        self.window.set_document(Document(project, session, untitled=name))
         self.window.show_page("assessment")
         return True
 
-    def _lock(self, path: Path) -> tuple[bool, ProjectLock | None, bool]:
-        """Take the file's lock, asking what to do when it is open elsewhere.
-
-        Returns:
-            (go on, the lock or None, open as an untitled copy)
-        """
-        from planner.storage.errors import ProjectFileError
-        from planner.storage.lock import ProjectLock, ProjectLockedError
-
-        try:
-            return True, ProjectLock.acquire(path), False
-        except ProjectLockedError as exc:
-            answer = QMessageBox.question(
-                self.window,
-                "The project is already open",
-                f"{exc}\n\nOpen: open a copy here (Save will ask for a new name).\n"
-                "Ignore: open the file itself anyway (only if that other window is gone for good).",
-                _Button.Open | _Button.Ignore | _Button.Cancel,
-                _Button.Open,
-            )
-            if answer == _Button.Open:
-                return True, None, True
-            if answer != _Button.Ignore:
-                return False, None, False
-            try:
-                return True, ProjectLock.acquire(path, force=True), False
-            except ProjectFileError as again:
-                self._error("Cannot open the project", str(again))
-                return False, None, False
-        except ProjectFileError:
-            log.info("opened without a lock (the lock file cannot be created)")
-            return True, None, False
+    def _ask_locked(self, exc: ProjectLockedError) -> str | None:
+        """Ask what to do with a file open elsewhere: ``"copy"``, ``"take over"`` or ``None`` (cancel)."""
+        answer = QMessageBox.question(
+            self.window,
+            "The project is already open",
+            f"{exc}\n\nOpen: open a copy here (Save will ask for a new name).\n"
+            "Ignore: open the file itself anyway (only if that other window is gone for good).",
+            _Button.Open | _Button.Ignore | _Button.Cancel,
+            _Button.Open,
+        )
+        if answer == _Button.Open:
+            return "copy"
+        return "take over" if answer == _Button.Ignore else None
 
     # -- save ------------------------------------------------------------------------------------
     def save(self) -> bool:
@@ -223,67 +192,48 @@ class FileController:
 
     def _save_to(self, path: Path) -> bool:
         from planner.storage.errors import ProjectFileError
-        from planner.storage.lock import ProjectLock, ProjectLockedError
+        from planner.storage.filestamp import FileChangedError
+        from planner.storage.lock import ProjectLockedError
 
         doc = self.doc
         assert doc is not None  # noqa: S101  # callers check
-        path = Path(path).absolute()
-        new_file = doc.path is None or not _same(doc.path, path)
-        new_lock: ProjectLock | None = None
-        if new_file:
-            try:
-                new_lock = ProjectLock.acquire(path)
-            except ProjectLockedError as exc:
-                self._error("The project was not saved", str(exc))
-                return False
-            except ProjectFileError:
-                new_lock = None  # a folder where no lock can be made: the save reports real problems
         try:
-            stamp = self._save_checked(doc, path, None if new_file else doc.stamp)
+            try:
+                doc.session.save_as(doc.project, path)
+            except FileChangedError as exc:
+                if not self._confirm_overwrite(exc):
+                    return False
+                doc.session.save_as(doc.project, path, overwrite=True)
+        except ProjectLockedError as exc:
+            self._error("The project was not saved", str(exc))
+            return False
         except ProjectFileError as exc:
-            if new_lock is not None:
-                new_lock.release()
             log.info("save failed")
             self._error("The project was not saved", f"{exc}\n\nYour changes are still open here; nothing was lost.")
             return False
-        if stamp is None:  # the user chose not to overwrite changes made on disk
-            if new_lock is not None:
-                new_lock.release()
-            return False
-        if new_file:
-            doc.release()
-            doc.lock = new_lock
-        elif doc.lock is not None:
-            doc.lock.refresh()
-        doc.stamp = stamp
-        doc.mark_saved(path)
-        self.window.settings.add_recent(path)
-        self.window.settings.last_folder = path.parent
-        self.window.statusBar().showMessage(f"Saved {path.name}", 4000)
+        saved = doc.session.path
+        assert saved is not None  # noqa: S101  # a successful save names the file
+        doc.mark_saved()
+        self.window.settings.add_recent(saved)
+        self.window.settings.last_folder = saved.parent
+        self.window.statusBar().showMessage(f"Saved {saved.name}", 4000)
         return True
 
-    def _save_checked(self, doc: Document, path: Path, stamp: FileStamp | None) -> FileStamp | None:
-        """Save, asking first if the file changed on disk; ``None`` when the user declines."""
-        from planner.storage.filestamp import FileChangedError, save_stamped
-
-        try:
-            return save_stamped(doc.project, path, stamp)
-        except FileChangedError as exc:
-            answer = QMessageBox.question(
-                self.window,
-                "The file changed on disk",
-                f"{exc}.\n\nSave your version anyway?",
-                _Button.Save | _Button.Cancel,
-                _Button.Cancel,
-            )
-            if answer != _Button.Save:
-                return None
-            return save_stamped(doc.project, path, stamp, overwrite=True)
+    def _confirm_overwrite(self, exc: FileChangedError) -> bool:
+        """Ask before overwriting changes made on disk by someone else."""
+        answer = QMessageBox.question(
+            self.window,
+            "The file changed on disk",
+            f"{exc}.\n\nSave your version anyway?",
+            _Button.Save | _Button.Cancel,
+            _Button.Cancel,
+        )
+        return answer == _Button.Save
 
     def revert(self) -> bool:
         """Reload the project from its file, dropping unsaved changes (after confirmation)."""
         from planner.storage.errors import ProjectFileError
-        from planner.storage.filestamp import load_stamped
+        from planner.storage.session import ProjectSession
         from planner.ui.document import Document
 
         doc = self.doc
@@ -298,24 +248,17 @@ class FileController:
         )
         if answer != _Button.Discard:
             return False
+        session = doc.session
         try:
-            project, stamp = load_stamped(doc.path)
+            project = session.reread()
         except ProjectFileError as exc:
             self._error("Cannot revert", str(exc))
             return False
         page = self.window.current_page()
-        reverted = Document(project, doc.path)
-        reverted.lock, reverted.stamp, doc.lock = doc.lock, stamp, None  # the lock passes on
-        self.window.set_document(reverted)
+        doc.session = ProjectSession()  # the file and its lock pass on to the reverted document
+        self.window.set_document(Document(project, session))
         self.window.show_page(page)
         return True
-
-
-def _same(a: Path, b: Path) -> bool:
-    try:
-        return a.resolve() == b.resolve()
-    except OSError:
-        return False
 
 
 def _safe_stem(text: str) -> str:

@@ -13,7 +13,8 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QColor, QFont
 
 from planner.charts.palette import level_colour
-from planner.ui.document import Change, Document
+from planner.model.edits import Change, ChangeKind
+from planner.ui.document import Document
 
 __all__ = ["CapabilityTreeModel"]
 
@@ -150,7 +151,7 @@ class CapabilityTreeModel(QAbstractItemModel):
 
     # -- updates -------------------------------------------------------------------------------
     def _on_changed(self, change: Change) -> None:
-        if change.kind == "assessment":
+        if change.kind is ChangeKind.ASSESSMENT:
             last = len(_HEADERS) - 1
             for cap_id in change.ids:
                 if cap_id not in self._row_of:
@@ -158,7 +159,7 @@ class CapabilityTreeModel(QAbstractItemModel):
                 d_row, _ = self._row_of[cap_id]
                 self.dataChanged.emit(self.index_of(cap_id, 0), self.index_of(cap_id, last))
                 self.dataChanged.emit(self.index(d_row, 0), self.index(d_row, last))
-        elif change.kind in ("weights", "project"):
+        elif change.kind is ChangeKind.WEIGHTS:
             last = len(_HEADERS) - 1
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._domains) - 1, last))
             for d_row, dom in enumerate(self._domains):

@@ -11,9 +11,10 @@ from pathlib import Path
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
+from planner.model.project import new_project
+from planner.storage.models import load_bundled_model
 from planner.ui.document import Document
 from planner.ui.errors import ErrorHandler
-from planner.ui.files import new_project
 from planner.ui.mainwindow import MainWindow
 
 __all__ = ["run_smoke"]
@@ -62,7 +63,7 @@ def run_smoke(app: QApplication, window: MainWindow, folder: Path, errors: Error
     if window.demo_path is not None and window.open_demo():
         _step(f"opened the demo ({window.doc.display_name if window.doc else '?'})")
     else:
-        window.set_document(Document(new_project()))
+        window.set_document(Document(new_project(load_bundled_model())))
         _step("no demo in this build: started a new project")
     for name in window.page_names():
         window.show_page(name)

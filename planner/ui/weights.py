@@ -10,9 +10,9 @@ from __future__ import annotations
 from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
+from planner.model.edits import Change, ChangeKind, EditRefused, set_lens_weight
 from planner.model.limits import WEIGHT_RANGE
-from planner.ui.commands import SetLensWeight
-from planner.ui.document import Change, Document
+from planner.ui.document import Document
 
 __all__ = ["LensWeightsDialog"]
 
@@ -51,16 +51,15 @@ class LensWeightsDialog(QDialog):
         self.refresh()
 
     def _edited(self, lens_id: str, value: float) -> None:
-        assessment = self.doc.project.assessment
-        others = [assessment.weight(other) for other in self.doc.project.model.lens_ids if other != lens_id]
-        if value <= 0 and not any(w > 0 for w in others):
-            self.refresh()  # at least one lens must count
+        if self.doc.project.assessment.weight(lens_id) == value:
             return
-        if assessment.weight(lens_id) != value:
-            self.doc.stack.push(SetLensWeight(self.doc, lens_id, value))
+        try:
+            self.doc.push(set_lens_weight(self.doc.project, lens_id, value))
+        except EditRefused:
+            self.refresh()  # at least one lens must count: the spin box goes back
 
     def _on_changed(self, change: Change) -> None:
-        if change.kind in ("weights", "project"):
+        if change.kind is ChangeKind.WEIGHTS:
             self.refresh()
 
     def refresh(self) -> None:

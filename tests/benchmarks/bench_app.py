@@ -78,8 +78,8 @@ def _edit_timer(project: Any) -> tuple[Any, Any]:
     """Build a window on ``project`` with the assessment page shown; return (window, one_edit)."""
     from PySide6.QtWidgets import QApplication
 
+    from planner.model.edits import score_lens
     from planner.ui.app import _application, create_window
-    from planner.ui.commands import SetLensScore
     from planner.ui.document import Document
     from planner.ui.settings import Settings
 
@@ -98,7 +98,7 @@ def _edit_timer(project: Any) -> tuple[Any, Any]:
     QApplication.processEvents()
 
     def one_edit() -> None:
-        doc.stack.push(SetLensScore(doc, cap_id, lens, next(values) % 5))
+        doc.push(score_lens(doc.project, cap_id, lens, next(values) % 5))
         app.processEvents()
 
     return window, one_edit

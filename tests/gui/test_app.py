@@ -69,13 +69,13 @@ def test_help_and_about_show_method_and_attribution(qtbot: Any, window: MainWind
 def test_unexpected_error_autosaves_first_and_names_the_log(
     qtbot: Any, window: MainWindow, dialogs: Dialogs, project_file: Path, caplog: Any
 ) -> None:
-    from planner.ui.commands import SetLensScore
+    from planner.model.edits import score_lens
     from planner.ui.errors import ErrorHandler
 
     assert window.files.open_path(project_file)
     doc = window.doc
     assert doc is not None
-    doc.stack.push(SetLensScore(doc, "allocation", "process", 4))
+    doc.push(score_lens(doc.project, "allocation", "process", 4))
     handler = ErrorHandler(window.autosaver, lambda: window)
     try:
         raise RuntimeError("Northwind secret")

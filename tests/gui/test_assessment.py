@@ -7,15 +7,16 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from planner.model.project import new_project
+from planner.storage.models import load_bundled_model
 from planner.ui.assessment import AssessmentPage
 from planner.ui.document import Document
-from planner.ui.files import new_project
 from planner.ui.mainwindow import MainWindow
 from planner.ui.navmodel import CapabilityTreeModel
 
 
 def _page(window: MainWindow) -> AssessmentPage:
-    window.set_document(Document(new_project()))
+    window.set_document(Document(new_project(load_bundled_model())))
     window.show_page("assessment")
     page = window.pages["assessment"]
     assert isinstance(page, AssessmentPage)
@@ -52,11 +53,11 @@ def test_five_digits_score_a_capability_and_keys_move_between_capabilities(qtbot
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Up)
     assert _focused_lens(page) == "adoption"
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Delete)
-    assert lenses["adoption"] is None
+    assert doc.project.assessment.capabilities[first].lenses["adoption"] is None
     assert page.progress_label.text() == "<b>0 of 22 scored</b>"
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Up)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Left)
-    assert lenses["metrics"] == 0
+    assert doc.project.assessment.capabilities[first].lenses["metrics"] == 0
     # next capability with "]" and Ctrl+PgDown, back with "["
     order = model.capability_order()
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_BracketRight)
@@ -70,7 +71,7 @@ def test_five_digits_score_a_capability_and_keys_move_between_capabilities(qtbot
     assert doc.stack.text(0) == f"Score {doc.project.model.capability(first).name}: Knowledge 2"
     while doc.stack.canUndo():
         doc.stack.undo()
-    assert all(v is None for v in lenses.values())
+    assert first not in doc.project.assessment.capabilities  # unscored again: no empty record left behind
     assert not doc.modified
 
 
@@ -116,10 +117,10 @@ def test_explain_shows_the_calculation(qtbot: Any, window: MainWindow) -> None:
     panel = page.panel
     doc = window.doc
     assert doc is not None
-    from planner.ui.commands import SetLensScore
+    from planner.model.edits import score_lens
 
     for lens, value in (("knowledge", 4), ("process", 2)):
-        doc.stack.push(SetLensScore(doc, page.current_capability, lens, value))
+        doc.push(score_lens(doc.project, page.current_capability, lens, value))
     text = panel.explain.text()
     assert "Score = 100 x 6 / 8 = 75.0%" in text
     assert "Run" in text
@@ -133,5 +134,5 @@ def test_navigator_model_passes_the_model_tester(qtmodeltester: Any, qtbot: Any,
     doc = Document(scored_project(model))
     tree = CapabilityTreeModel(doc)
     qtmodeltester.check(tree)
-    empty = CapabilityTreeModel(Document(new_project()))
+    empty = CapabilityTreeModel(Document(new_project(load_bundled_model())))
     qtmodeltester.check(empty)

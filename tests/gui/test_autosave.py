@@ -9,10 +9,10 @@ from typing import Any
 
 from PySide6.QtWidgets import QMessageBox
 
+from planner.model.edits import score_lens, set_engagement_field
+from planner.storage.autosave import find_recoverable
 from planner.storage.projectfile import load_project
 from planner.ui.app import offer_recovery
-from planner.ui.autosave import find_recoverable
-from planner.ui.commands import SetEngagementField, SetLensScore
 from planner.ui.mainwindow import MainWindow
 from tests.gui.conftest import Dialogs
 
@@ -24,7 +24,7 @@ def _crash(window: MainWindow) -> Path:
     saver = window.autosaver
     dead = saver.folder / "4206042-deadbeef.roadmap"
     dead.write_bytes(saver.path.read_bytes())
-    meta = json.loads(saver.meta_path.read_text(encoding="utf-8"))
+    meta = json.loads(saver.slot.meta_path.read_text(encoding="utf-8"))
     meta["pid"] = 4206042  # above the kernel's pid limit: no such process
     dead.with_suffix(".json").write_text(json.dumps(meta), encoding="utf-8")
     return dead
@@ -39,7 +39,7 @@ def test_autosave_only_when_modified_and_never_over_the_users_file(
     assert not saver.save_now()  # nothing changed
     doc = window.doc
     assert doc is not None
-    doc.stack.push(SetLensScore(doc, "allocation", "process", 4))
+    doc.push(score_lens(doc.project, "allocation", "process", 4))
     with qtbot.waitSignal(saver.timer.timeout, timeout=5000):
         saver.timer.setInterval(10)  # the real timer, shortened
     saver.timer.setInterval(60_000)
@@ -51,14 +51,14 @@ def test_autosave_only_when_modified_and_never_over_the_users_file(
     # a clean save removes it
     assert window.files.save()
     assert not saver.path.exists()
-    assert not saver.meta_path.exists()
+    assert not saver.slot.meta_path.exists()
 
 
 def test_undo_back_to_saved_removes_the_autosave(qtbot: Any, window: MainWindow, project_file: Path) -> None:
     assert window.files.open_path(project_file)
     doc = window.doc
     assert doc is not None
-    doc.stack.push(SetEngagementField(doc, "client", "Other"))
+    doc.push(set_engagement_field(doc.project, "client", "Other"))
     assert window.autosaver.save_now()
     doc.stack.undo()
     assert not window.autosaver.path.exists()
@@ -71,7 +71,7 @@ def test_recovery_after_a_crash_offers_the_autosave_with_its_time(
     assert first.files.open_path(project_file)
     doc = first.doc
     assert doc is not None
-    doc.stack.push(SetEngagementField(doc, "client", "Recovered Client"))
+    doc.push(set_engagement_field(doc.project, "client", "Recovered Client"))
     assert first.autosaver.save_now()
     autosave = _crash(first)
     first.set_document(None)  # the crashed session's lock is gone with it
@@ -104,7 +104,7 @@ def test_discarding_a_recovery_deletes_it_and_a_running_session_is_not_offered(
     assert first.files.open_path(project_file)
     doc = first.doc
     assert doc is not None
-    doc.stack.push(SetEngagementField(doc, "client", "X"))
+    doc.push(set_engagement_field(doc.project, "client", "X"))
     assert first.autosaver.save_now()
     assert find_recoverable(first.autosaver.folder) == []  # this process is alive
     dead = _crash(first)
@@ -120,9 +120,37 @@ def test_clean_close_removes_the_autosave(qtbot: Any, window: MainWindow, dialog
     assert window.files.open_path(project_file)
     doc = window.doc
     assert doc is not None
-    doc.stack.push(SetEngagementField(doc, "client", "X"))
+    doc.push(set_engagement_field(doc.project, "client", "X"))
     assert window.autosaver.save_now()
     dialogs.answer("question", _Button.Discard)
     assert window.close()
     assert not window.autosaver.path.exists()
     assert os.listdir(window.autosaver.folder) == []
+
+
+def test_autosave_holds_typing_merged_into_the_last_undo_step(
+    qtbot: Any, window: MainWindow, project_file: Path
+) -> None:
+    assert window.files.open_path(project_file)
+    doc, saver = window.doc, window.autosaver
+    assert doc is not None
+    doc.push(set_engagement_field(doc.project, "summary", "T"))
+    assert saver.save_now()
+    for text in ("Ta", "Tag", "Tagging first"):  # merges into the step above: the stack index stays
+        doc.push(set_engagement_field(doc.project, "summary", text))
+    assert doc.stack.count() == 1
+    assert saver.save_now()
+    assert load_project(saver.path).engagement.summary == "Tagging first"
+
+
+def test_autosave_holds_an_edit_made_after_an_undo(qtbot: Any, window: MainWindow, project_file: Path) -> None:
+    assert window.files.open_path(project_file)
+    doc, saver = window.doc, window.autosaver
+    assert doc is not None
+    doc.push(set_engagement_field(doc.project, "client", "First"))
+    doc.push(score_lens(doc.project, "allocation", "process", 2))
+    assert saver.save_now()
+    doc.stack.undo()
+    doc.push(score_lens(doc.project, "allocation", "process", 4))  # back at the same stack index
+    assert saver.save_now()
+    assert load_project(saver.path).assessment.capabilities["allocation"].lenses["process"] == 4

@@ -11,9 +11,9 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QMessageBox
 
+from planner.model.edits import score_lens, set_engagement_field
 from planner.storage.projectdoc import project_to_document
 from planner.storage.projectfile import load_project
-from planner.ui.commands import SetEngagementField, SetLensScore
 from planner.ui.mainwindow import MainWindow
 from tests.gui.conftest import Dialogs
 
@@ -23,7 +23,7 @@ _Button = QMessageBox.StandardButton
 def _edit(window: MainWindow) -> None:
     doc = window.doc
     assert doc is not None
-    doc.stack.push(SetLensScore(doc, "allocation", "process", 4))
+    doc.push(score_lens(doc.project, "allocation", "process", 4))
 
 
 def test_new_save_as_reopen_gives_the_same_project(
@@ -108,7 +108,7 @@ def test_failed_save_on_close_when_root(
     doc = window.doc
     assert doc is not None
     _edit(window)
-    doc.path = tmp_path / "gone" / "northwind.roadmap"  # its folder was removed meanwhile
+    doc.session.path = tmp_path / "gone" / "northwind.roadmap"  # its folder was removed meanwhile
     dialogs.answer("question", _Button.Save, _Button.Save)  # save changes? / it is gone: save anyway?
     assert window.close() is False
     assert "deleted, moved or renamed" in dialogs.texts("question")[1]
@@ -135,7 +135,7 @@ def test_revert_and_recent_files_pruned(
     assert window.files.open_path(project_file)
     doc = window.doc
     assert doc is not None
-    doc.stack.push(SetEngagementField(doc, "client", "Changed"))
+    doc.push(set_engagement_field(doc.project, "client", "Changed"))
     dialogs.answer("question", _Button.Discard)
     assert window.files.revert()
     assert window.doc is not None and window.doc.project.engagement.client == "Northwind Retail"

@@ -58,10 +58,10 @@ def test_workshop_flow_end_to_end(qtbot: Any, window: MainWindow, dialogs: Dialo
     assert dashboard.radar.canvas is not None
     assert dashboard.progress.value.text() == "3 of 22"
     assert dashboard.gaps.value.text() == "3"
-    from planner.ui.commands import SetLensScore
+    from planner.model.edits import score_lens
 
     for value in (2, 3, 4):
-        doc.stack.push(SetLensScore(doc, order[3], "knowledge", value))
+        doc.push(score_lens(doc.project, order[3], "knowledge", value))
     assert dashboard.overall.value.text().endswith("%")
     qtbot.waitUntil(lambda: dashboard.redraws == 2)
     assert not dashboard.timer.isActive()

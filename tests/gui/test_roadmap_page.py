@@ -10,8 +10,8 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QDropEvent
 
 from planner.model.capmodel import CapabilityModel
+from planner.model.edits import set_capability_field
 from planner.model.roadmap import generate_roadmap
-from planner.ui.commands import SetCapabilityField
 from planner.ui.document import Document
 from planner.ui.mainwindow import MainWindow
 from planner.ui.roadmap.dialogs import AddInitiativeDialog, RegenerationDialog
@@ -41,7 +41,7 @@ def test_regeneration_shows_the_diff_and_applies_only_when_confirmed(
 ) -> None:
     doc = page.doc
     target_cap = next(c for c, a in doc.project.assessment.capabilities.items() if a.target == "crawl" and a.applicable)
-    doc.stack.push(SetCapabilityField(doc, target_cap, "target", "run"))
+    doc.push(set_capability_field(doc.project, target_cap, "target", "run"))
     before = doc.project.roadmap
     shown: list[RegenerationDialog] = []
 
@@ -164,9 +164,10 @@ def test_timeline_draws_a_bar_per_initiative(qtbot: Any, page: RoadmapPage, tmp_
 
 
 def test_generating_with_nothing_to_plan_says_what_to_do(qtbot: Any, window: MainWindow) -> None:
-    from planner.ui.files import new_project
+    from planner.model.project import new_project
+    from planner.storage.models import load_bundled_model
 
-    window.set_document(Document(new_project()))
+    window.set_document(Document(new_project(load_bundled_model())))
     page = window.pages["roadmap"]
     assert isinstance(page, RoadmapPage)
     assert not page.generate()

@@ -7,6 +7,7 @@ import copy
 import pytest
 
 from planner.model.capmodel import CapabilityModel
+from planner.model.edits import EditRefused
 from planner.model.project import Project, Roadmap
 from planner.model.roadmap import (
     add_custom_initiative,
@@ -84,9 +85,9 @@ def test_add_custom_then_delete_is_an_exact_inverse(road: Roadmap) -> None:
     assert delete_initiative(added, new_id) == road
     again = add_custom_initiative(added, capability="allocation", title="Agree a showback calendar", phase="walk")
     assert phase_ids(again, "walk")[-1] == new_id + "-2"
-    with pytest.raises(ValueError, match="needs a title"):
+    with pytest.raises(EditRefused, match="needs a title"):
         add_custom_initiative(road, capability="allocation", title="  ", phase="walk")
-    with pytest.raises(ValueError, match="no phase 'later'"):
+    with pytest.raises(EditRefused, match="no phase 'later'"):
         add_custom_initiative(road, capability="allocation", title="T", phase="later")
 
 
@@ -100,7 +101,7 @@ def test_delete_removes_the_item_from_others_dependencies(road: Roadmap) -> None
     assert any(target in i.depends_on for i in road.initiatives)
     out = delete_initiative(road, target)
     assert all(target not in i.depends_on for i in out.initiatives)
-    with pytest.raises(ValueError, match="no initiative"):
+    with pytest.raises(EditRefused, match="no initiative"):
         delete_initiative(out, target)
 
 
@@ -121,7 +122,7 @@ def test_edit_marks_generated_items_edited_and_checks_values(road: Roadmap) -> N
         ({"depends_on": ["nope"]}, "no initiative 'nope'"),
         ({"id": "new"}, "cannot be edited: id"),
     ]:
-        with pytest.raises(ValueError, match=message):
+        with pytest.raises(EditRefused, match=message):
             edit_initiative(road, item_id, **bad)
 
 
@@ -158,7 +159,7 @@ def test_lock_and_capacity_have_exact_inverses(road: Roadmap) -> None:
     assert set_locked(locked, item_id, False) == road
     assert set_capacity(set_capacity(road, 6), 3) == road
     for bad in (0, 51, True):
-        with pytest.raises(ValueError, match="Capacity must be a whole number"):
+        with pytest.raises(EditRefused, match="Capacity must be a whole number"):
             set_capacity(road, bad)
 
 
@@ -168,15 +169,15 @@ def test_dependencies_are_added_and_removed_and_loops_refused(road: Roadmap) -> 
     linked = add_dependency(custom, a, b)
     assert linked.initiative(a).depends_on == [b]
     assert remove_dependency(linked, a, b) == custom  # custom items are never marked edited
-    with pytest.raises(ValueError, match="already depends on"):
+    with pytest.raises(EditRefused, match="already depends on"):
         add_dependency(linked, a, b)
-    with pytest.raises(ValueError, match="does not depend on"):
+    with pytest.raises(EditRefused, match="does not depend on"):
         remove_dependency(custom, a, b)
-    with pytest.raises(ValueError, match=r"loop: '.*' -> '.*' -> '.*'"):
+    with pytest.raises(EditRefused, match=r"loop: '.*' -> '.*' -> '.*'"):
         add_dependency(linked, b, a)
     # a longer loop through the generated chain is refused too
     walk_item = phase_ids(road, "walk")[-1]
-    with pytest.raises(ValueError, match="loop"):
+    with pytest.raises(EditRefused, match="loop"):
         add_dependency(road, road.initiatives[0].id, walk_item)
 
 

@@ -8,7 +8,8 @@ from hypothesis import strategies as st
 
 from planner.model.capmodel import CapabilityModel
 from planner.model.project import Assessment, CapabilityAssessment
-from planner.model.scoring import level_for, score_capability, score_project
+from planner.model.scoring import level_for, rescore, score_capability, score_project
+from tests.factories import scored_project
 
 LENSES = ("knowledge", "process", "metrics", "adoption", "automation")
 
@@ -128,3 +129,28 @@ def test_raising_a_lens_never_lowers_score_or_level(
     assert s1.score is not None and s1.score >= s0.score - 1e-9
     assert model.level_index(s1.level or "none") >= model.level_index(s0.level or "none")
     assert 0 <= s1.score <= 100
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    changes=st.lists(
+        st.tuples(
+            st.sampled_from(["allocation", "budgeting", "forecasting", "sustainability", "unit-economics"]),
+            st.sampled_from(["knowledge", "process", "automation"]),
+            st.one_of(st.none(), st.integers(0, 4)),
+            st.booleans(),
+        ),
+        max_size=8,
+    )
+)
+def test_rescoring_the_changed_capabilities_equals_scoring_everything(
+    model: CapabilityModel, changes: list[tuple[str, str, int | None, bool]]
+) -> None:
+    assessment = scored_project(model).assessment
+    card = score_project(model, assessment)
+    for cap_id, lens, value, applicable in changes:
+        found = assessment.of(cap_id)
+        found.lenses[lens] = value
+        found.applicable = applicable
+        card = rescore(model, assessment, card, (cap_id,))
+        assert card == score_project(model, assessment)

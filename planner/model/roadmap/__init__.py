@@ -14,7 +14,7 @@ Public API:
   (phase id, {cap: level}), ...]`` (module ``projection``).
 * :func:`regenerate` ``(model, assessment, roadmap) -> RegenerationPlan`` with ``added``,
   ``removed``, ``kept`` and the scheduled ``result`` (module ``regenerate``).
-* Editing (module ``edit``), each ``Roadmap -> new Roadmap`` or ``ValueError`` with a message to
+* Editing (module ``edit``), each ``Roadmap -> new Roadmap`` or ``EditRefused`` with a message to
   show: ``add_custom_initiative(roadmap, *, capability, title, phase, initiative_id=None,
   index=None, **fields)``, ``delete_initiative(roadmap, id)``, ``edit_initiative(roadmap, id,
   **changes)`` (any of ``EDITABLE_FIELDS``), ``move_initiative(roadmap, id, phase, index=None)``,

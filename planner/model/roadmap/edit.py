@@ -1,7 +1,7 @@
 """Editing operations on a roadmap: small pure functions, each returning a new Roadmap.
 
 None of them changes its input, so undo is "put the old Roadmap back". Bad requests raise
-``ValueError`` with a sentence the app can show as is. They do not re-plan the timeline: call
+``EditRefused`` with a sentence the app can show as is. They do not re-plan the timeline: call
 :func:`~planner.model.roadmap.schedule.schedule` for that (a consultant may set a start month by
 hand, and the warnings then say if it clashes with a dependency).
 
@@ -16,6 +16,7 @@ import re
 from typing import Any
 
 from planner.model.capmodel import EFFORTS
+from planner.model.edits import EditRefused
 from planner.model.limits import CAPACITY_RANGE, DURATION_RANGE, MONTH_MAX
 from planner.model.project import INITIATIVE_STATUSES, Initiative, Roadmap
 from planner.model.roadmap.copying import copy_roadmap
@@ -46,7 +47,7 @@ def _find(roadmap: Roadmap, initiative_id: str) -> tuple[int, Initiative]:
     for i, item in enumerate(roadmap.initiatives):
         if item.id == initiative_id:
             return i, item
-    raise ValueError(f"There is no initiative {initiative_id!r} in the roadmap.")
+    raise EditRefused(f"There is no initiative {initiative_id!r} in the roadmap.")
 
 
 def _loop_message(roadmap: Roadmap, cycle: list[str]) -> str:
@@ -94,10 +95,10 @@ def add_custom_initiative(
         **fields: any other field of :data:`EDITABLE_FIELDS`.
     """
     if not title.strip():
-        raise ValueError("A new initiative needs a title.")
+        raise EditRefused("A new initiative needs a title.")
     new_id = initiative_id or new_initiative_id(roadmap, capability, title)
     if any(item.id == new_id for item in roadmap.initiatives):
-        raise ValueError(f"There is already an initiative {new_id!r}.")
+        raise EditRefused(f"There is already an initiative {new_id!r}.")
     _check_phase(roadmap, phase)
     item = Initiative(id=new_id, capability=capability, title=title.strip(), phase=phase, origin="custom")
     result = copy_roadmap(roadmap)
@@ -123,39 +124,39 @@ def delete_initiative(roadmap: Roadmap, initiative_id: str) -> Roadmap:
 def _check_phase(roadmap: Roadmap, phase: str) -> None:
     if phase not in {p.id for p in roadmap.phases}:
         names = ", ".join(p.name for p in roadmap.phases) or "none"
-        raise ValueError(f"There is no phase {phase!r} in this roadmap (phases: {names}).")
+        raise EditRefused(f"There is no phase {phase!r} in this roadmap (phases: {names}).")
 
 
 def _check_value(roadmap: Roadmap, item: Initiative, name: str, value: Any) -> Any:
-    """Return ``value`` checked (and normalised) for field ``name``, or raise ValueError."""
+    """Return ``value`` checked (and normalised) for field ``name``, or raise EditRefused."""
     if name in ("title", "capability"):
         if not isinstance(value, str) or not value.strip():
-            raise ValueError(f"The {name} of an initiative cannot be empty.")
+            raise EditRefused(f"The {name} of an initiative cannot be empty.")
         return value.strip()
     if name in ("description", "owner"):
         if not isinstance(value, str):
-            raise ValueError(f"The {name} must be text.")
+            raise EditRefused(f"The {name} must be text.")
         return value
     if name == "phase":
         _check_phase(roadmap, value)
         return value
     if name == "effort" and value not in EFFORTS:
-        raise ValueError(f"Effort must be one of {', '.join(EFFORTS)}, not {value!r}.")
+        raise EditRefused(f"Effort must be one of {', '.join(EFFORTS)}, not {value!r}.")
     if name == "status" and value not in INITIATIVE_STATUSES:
-        raise ValueError(f"Status must be one of {', '.join(INITIATIVE_STATUSES)}, not {value!r}.")
+        raise EditRefused(f"Status must be one of {', '.join(INITIATIVE_STATUSES)}, not {value!r}.")
     if name in ("start_month", "duration_months"):
         low, high = (0, MONTH_MAX) if name == "start_month" else DURATION_RANGE
         if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
             what = "The start month" if name == "start_month" else "The duration"
-            raise ValueError(f"{what} must be a whole number from {low} to {high}, not {value!r}.")
+            raise EditRefused(f"{what} must be a whole number from {low} to {high}, not {value!r}.")
     if name == "depends_on":
         ids = {other.id for other in roadmap.initiatives}
         deps = list(dict.fromkeys(value))
         for dep in deps:
             if dep == item.id:
-                raise ValueError(f"'{item.title}' cannot depend on itself.")
+                raise EditRefused(f"'{item.title}' cannot depend on itself.")
             if dep not in ids:
-                raise ValueError(f"There is no initiative {dep!r} to depend on.")
+                raise EditRefused(f"There is no initiative {dep!r} to depend on.")
         return deps
     return value
 
@@ -167,11 +168,11 @@ def edit_initiative(roadmap: Roadmap, initiative_id: str, **changes: Any) -> Roa
     this way keeps its place in the list order; :func:`move_initiative` also places it.
 
     Raises:
-        ValueError: an unknown field, a bad value, or dependencies that would form a loop.
+        EditRefused: an unknown field, a bad value, or dependencies that would form a loop.
     """
     unknown = sorted(set(changes) - set(EDITABLE_FIELDS))
     if unknown:
-        raise ValueError(f"These fields cannot be edited: {', '.join(unknown)}.")
+        raise EditRefused(f"These fields cannot be edited: {', '.join(unknown)}.")
     pos, item = _find(roadmap, initiative_id)
     checked = {name: _check_value(roadmap, item, name, value) for name, value in changes.items()}
     result = copy_roadmap(roadmap)
@@ -186,7 +187,7 @@ def edit_initiative(roadmap: Roadmap, initiative_id: str, **changes: Any) -> Roa
     if "depends_on" in checked:
         cycle = find_dependency_cycle(result)
         if cycle:
-            raise ValueError(_loop_message(result, cycle))
+            raise EditRefused(_loop_message(result, cycle))
     if target.origin == "generated":
         target.edited = True
     return result
@@ -241,7 +242,7 @@ def set_capacity(roadmap: Roadmap, capacity: int) -> Roadmap:
         or not isinstance(capacity, int)
         or not CAPACITY_RANGE[0] <= capacity <= CAPACITY_RANGE[1]
     ):
-        raise ValueError(
+        raise EditRefused(
             f"Capacity must be a whole number of initiatives from {CAPACITY_RANGE[0]} to {CAPACITY_RANGE[1]}, not {capacity!r}."
         )
     result = copy_roadmap(roadmap)
@@ -253,12 +254,12 @@ def add_dependency(roadmap: Roadmap, initiative_id: str, depends_on: str) -> Roa
     """Return a roadmap where ``initiative_id`` also depends on ``depends_on``.
 
     Raises:
-        ValueError: either id is unknown, they are the same, or the link would close a loop.
+        EditRefused: either id is unknown, they are the same, or the link would close a loop.
     """
     _, item = _find(roadmap, initiative_id)
     _, other = _find(roadmap, depends_on)
     if depends_on in item.depends_on:
-        raise ValueError(f"'{item.title}' already depends on '{other.title}'.")
+        raise EditRefused(f"'{item.title}' already depends on '{other.title}'.")
     return edit_initiative(roadmap, initiative_id, depends_on=[*item.depends_on, depends_on])
 
 
@@ -266,5 +267,5 @@ def remove_dependency(roadmap: Roadmap, initiative_id: str, depends_on: str) -> 
     """Return a roadmap where ``initiative_id`` no longer depends on ``depends_on``."""
     _, item = _find(roadmap, initiative_id)
     if depends_on not in item.depends_on:
-        raise ValueError(f"'{item.title}' does not depend on {depends_on!r}.")
+        raise EditRefused(f"'{item.title}' does not depend on {depends_on!r}.")
     return edit_initiative(roadmap, initiative_id, depends_on=[d for d in item.depends_on if d != depends_on])

@@ -2,5 +2,5 @@
 
 Every change goes through :func:`planner.ui.roadmap.edits.push_edit`: a pure edit function of
 :mod:`planner.model.roadmap.edit` makes the new roadmap, the scheduler re-plans its months, and a
-:class:`~planner.ui.commands.ReplaceRoadmap` command (holding the old and new roadmap) applies it.
+:class:`~planner.model.edits.ReplaceRoadmap` edit (holding the old and new roadmap) applies it.
 """

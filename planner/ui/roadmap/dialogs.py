@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.model.capmodel import EFFORTS, CapabilityModel
-from planner.model.limits import DURATION_RANGE
+from planner.model.limits import DURATION_RANGE, TITLE_MAX
 from planner.model.project import Initiative, Roadmap
 from planner.model.roadmap import RegenerationPlan
 
@@ -84,6 +84,7 @@ class AddInitiativeDialog(QDialog):
         for cap in model.iter_capabilities():
             self.capability.addItem(cap.name, cap.id)
         self.title = QLineEdit()
+        self.title.setMaxLength(TITLE_MAX)
         self.title.setPlaceholderText("A short, actionable title")
         self.description = QPlainTextEdit()
         self.description.setTabChangesFocus(True)

@@ -1,4 +1,4 @@
-"""Roadmap edits as undoable commands: pure edit function, then re-plan, then one command.
+"""Roadmap edits as undo steps: pure edit function, then re-plan, then one undoable edit.
 
 Decision: start months are always the scheduler's (the engine does not pin dates, not even for
 locked items), so the timeline is re-planned after every edit and start months are not editable;
@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from planner.model.edits import EditRefused, replace_roadmap
 from planner.model.project import Roadmap
 from planner.model.roadmap import schedule
-from planner.ui.commands import ReplaceRoadmap
 from planner.ui.document import Document
 
 __all__ = ["push_edit"]
@@ -25,7 +25,7 @@ def push_edit(doc: Document, text: str, change: Callable[[Roadmap], Roadmap], id
     """
     try:
         new = change(doc.project.roadmap)
-    except ValueError as exc:
+    except EditRefused as exc:
         return str(exc)
-    doc.stack.push(ReplaceRoadmap(doc, schedule(doc.project.model, new), text, ids))
+    doc.push(replace_roadmap(doc.project, schedule(doc.project.model, new), text, ids))
     return None

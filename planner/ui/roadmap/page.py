@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.model.capmodel import EFFORTS
+from planner.model.edits import Change, ChangeKind, replace_roadmap
 from planner.model.limits import CAPACITY_RANGE
 from planner.model.project import INITIATIVE_STATUSES
 from planner.model.roadmap import (
@@ -45,8 +46,7 @@ from planner.model.roadmap import (
     set_capacity,
     set_locked,
 )
-from planner.ui.commands import ReplaceRoadmap
-from planner.ui.document import Change, Document
+from planner.ui.document import Document
 from planner.ui.roadmap.board import Board
 from planner.ui.roadmap.dialogs import AddInitiativeDialog, RegenerationDialog
 from planner.ui.roadmap.edits import push_edit
@@ -182,9 +182,9 @@ class RoadmapPage(QWidget):
     # -- display -------------------------------------------------------------------------------
     def _on_changed(self, change: Change) -> None:
         if not self.isVisible():  # a hidden page catches up when it is shown
-            self._stale = self._stale or change.kind in ("roadmap", "project") or change.affects_scores
+            self._stale = self._stale or change.kind is ChangeKind.ROADMAP or change.affects_scores
             return
-        if change.kind in ("roadmap", "project"):
+        if change.kind is ChangeKind.ROADMAP:
             self.refresh()
         elif change.affects_scores:
             self._refresh_warnings()
@@ -256,7 +256,7 @@ class RoadmapPage(QWidget):
                 )
                 return False
             fresh.extra = dict(roadmap.extra)
-            self.doc.stack.push(ReplaceRoadmap(self.doc, fresh, "Generate roadmap"))
+            self.doc.push(replace_roadmap(self.doc.project, fresh, "Generate roadmap"))
             self.message.setText("")
             return True
         plan = regenerate(model, assessment, roadmap)
@@ -267,7 +267,7 @@ class RoadmapPage(QWidget):
         finally:
             dialog.deleteLater()
         text = f"Regenerate roadmap (+{len(plan.added)}, -{len(plan.removed)})"
-        self.doc.stack.push(ReplaceRoadmap(self.doc, plan.result, text))
+        self.doc.push(replace_roadmap(self.doc.project, plan.result, text))
         return True
 
     def move_card(self, initiative_id: str, phase: str, position: int) -> bool:

@@ -12,9 +12,10 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from planner.model.capmodel import EFFORTS
+from planner.model.edits import Change, ChangeKind
 from planner.model.project import INITIATIVE_STATUSES
 from planner.model.roadmap import edit_initiative, move_initiative, set_locked
-from planner.ui.document import Change, Document
+from planner.ui.document import Document
 from planner.ui.roadmap.edits import push_edit
 
 __all__ = ["COLUMNS", "RoadmapTableModel"]
@@ -53,7 +54,7 @@ class RoadmapTableModel(QAbstractTableModel):
         doc.changed.connect(self._on_changed)
 
     def _on_changed(self, change: Change) -> None:
-        if change.kind in ("roadmap", "project"):
+        if change.kind is ChangeKind.ROADMAP:
             self.beginResetModel()
             self.endResetModel()
 

@@ -1,0 +1,388 @@
+"""Every user edit as a Qt-free object: apply it, invert it, merge it, and know what it changed.
+
+The desktop app wraps each edit in one generic undo command; the command line and the tests use
+the same objects without a QApplication. An edit is built by a factory that reads the project's
+current state and checks the new value against :mod:`planner.model.limits`, raising
+:class:`EditRefused` with a sentence a consultant can read (a refused edit changes nothing).
+
+Edits are frozen values. :meth:`Edit.apply` mutates the project and returns the :class:`Change`;
+:meth:`Edit.inverse` is the edit that undoes it exactly, so "apply, then apply the inverse" leaves
+the project as it was, down to the bytes of its file. Per-capability edits therefore record the
+whole capability record before and after (``None`` where the capability had no record yet):
+scoring a lens of a capability never scored creates its record, and undoing that removes it
+again. Continuous edits (typing in a text field, spinning a weight) carry a ``merge_key``; two
+edits with the same key merge into one that goes from the first's old value to the second's new
+value, so one burst of typing is one undo step.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import enum
+import re
+from abc import ABC, abstractmethod
+from collections.abc import Hashable, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from planner.model.limits import (
+    DEFAULT_WEIGHT,
+    IMPORTANCE_RANGE,
+    LENS_SCORE_MAX,
+    LONG_TEXT_MAX,
+    SHORT_TEXT_MAX,
+    WEIGHT_RANGE,
+)
+from planner.model.project import CapabilityAssessment, Project, Roadmap
+
+__all__ = [
+    "CAPABILITY_FIELDS",
+    "ENGAGEMENT_FIELDS",
+    "Change",
+    "ChangeKind",
+    "Edit",
+    "EditRefused",
+    "ReplaceRoadmap",
+    "SetCapabilityRecord",
+    "SetEngagementField",
+    "SetLensWeight",
+    "replace_roadmap",
+    "score_lens",
+    "set_capability_field",
+    "set_engagement_field",
+    "set_lens_weight",
+]
+
+#: Engagement fields an edit may set (``scopes`` is a list of text, the others are text).
+ENGAGEMENT_FIELDS = ("client", "title", "consultant", "firm", "assessment_date", "scopes", "summary")
+#: Per-capability fields an edit may set, besides the lens scores.
+CAPABILITY_FIELDS = ("applicable", "target", "importance", "notes", "internal_notes", "evidence")
+
+_LABELS = {
+    "client": "client",
+    "title": "title",
+    "consultant": "consultant",
+    "firm": "firm",
+    "assessment_date": "assessment date",
+    "scopes": "scopes",
+    "summary": "executive summary",
+    "applicable": "applicability",
+    "target": "target level",
+    "importance": "importance",
+    "notes": "client-facing notes",
+    "internal_notes": "internal notes",
+    "evidence": "evidence",
+}
+_LONG_TEXT = ("summary", "notes", "internal_notes")
+_TYPED_TEXT = ("notes", "internal_notes", "evidence")  # merged while the consultant types
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+class EditRefused(Exception):
+    """The edit is not allowed; the message is a sentence for the user. Nothing was changed."""
+
+
+class ChangeKind(enum.Enum):
+    """Which part of a project an edit changed."""
+
+    ENGAGEMENT = "engagement"  # ids: field names
+    ASSESSMENT = "assessment"  # ids: capability ids
+    WEIGHTS = "weights"  # ids: lens ids; every score may change
+    ROADMAP = "roadmap"  # ids: initiative ids, empty for "anything"
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """What an edit changed, so each view refreshes only what it shows."""
+
+    kind: ChangeKind
+    ids: tuple[str, ...] = ()
+
+    @property
+    def affects_scores(self) -> bool:
+        """Whether scores, levels or gaps may differ after this change."""
+        return self.kind in (ChangeKind.ASSESSMENT, ChangeKind.WEIGHTS)
+
+
+class Edit(ABC):
+    """One undoable change to a project."""
+
+    #: What the undo history calls it ("Score Allocation: Process 3").
+    text: str
+
+    @abstractmethod
+    def apply(self, project: Project) -> Change:
+        """Make the change; return what changed."""
+
+    @abstractmethod
+    def inverse(self) -> Edit:
+        """Return the edit that undoes this one."""
+
+    @property
+    def merge_key(self) -> Hashable | None:
+        """Edits with the same key merge into one undo step (``None``: never merged)."""
+        return None
+
+    def merge(self, later: Edit) -> Edit:
+        """Return one edit doing this one and then ``later`` (which has the same merge key)."""
+        raise TypeError(f"{type(self).__name__} does not merge")
+
+    @property
+    def is_noop(self) -> bool:
+        """Whether the edit changes nothing (a merge that returned to the original value)."""
+        return False
+
+
+# -- engagement ------------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class SetEngagementField(Edit):
+    """Change one engagement field."""
+
+    name: str
+    old: Any
+    new: Any
+    text: str
+
+    def apply(self, project: Project) -> Change:
+        setattr(project.engagement, self.name, copy.copy(self.new))
+        return Change(ChangeKind.ENGAGEMENT, (self.name,))
+
+    def inverse(self) -> SetEngagementField:
+        return replace(self, old=self.new, new=self.old)
+
+    @property
+    def merge_key(self) -> Hashable | None:
+        return ("engagement", self.name)
+
+    def merge(self, later: Edit) -> SetEngagementField:
+        assert isinstance(later, SetEngagementField)  # noqa: S101  # same merge key
+        return replace(self, new=later.new)
+
+    @property
+    def is_noop(self) -> bool:
+        return bool(self.old == self.new)
+
+
+def set_engagement_field(project: Project, name: str, value: Any) -> SetEngagementField:
+    """Return the edit that sets an engagement field (see :data:`ENGAGEMENT_FIELDS`).
+
+    Raises:
+        EditRefused: an unknown field, or a value of the wrong kind or too long.
+    """
+    if name not in ENGAGEMENT_FIELDS:
+        raise EditRefused(f"The engagement has no field {name!r}.")
+    label = _LABELS[name]
+    if name == "scopes":
+        if isinstance(value, str) or not isinstance(value, Sequence):
+            raise EditRefused("Scopes must be a list of names.")
+        value = [_text(scope, "A scope", SHORT_TEXT_MAX) for scope in value]
+    else:
+        value = _text(value, f"The {label}", LONG_TEXT_MAX if name in _LONG_TEXT else SHORT_TEXT_MAX)
+    if name == "assessment_date" and value and not _is_date(value):
+        raise EditRefused(f"The assessment date must be a date written YYYY-MM-DD, not {value!r}.")
+    old = copy.copy(getattr(project.engagement, name))
+    return SetEngagementField(name, old, value, f"Edit {label}")
+
+
+# -- one capability's findings ---------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class SetCapabilityRecord(Edit):
+    """Replace one capability's record (``None``: the capability has no record, i.e. is unscored)."""
+
+    capability_id: str
+    old: CapabilityAssessment | None
+    new: CapabilityAssessment | None
+    text: str
+    key: Hashable | None = None
+
+    def apply(self, project: Project) -> Change:
+        records = project.assessment.capabilities
+        if self.new is None:
+            records.pop(self.capability_id, None)
+        else:
+            records[self.capability_id] = copy.deepcopy(self.new)
+        return Change(ChangeKind.ASSESSMENT, (self.capability_id,))
+
+    def inverse(self) -> SetCapabilityRecord:
+        return replace(self, old=self.new, new=self.old)
+
+    @property
+    def merge_key(self) -> Hashable | None:
+        return self.key
+
+    def merge(self, later: Edit) -> SetCapabilityRecord:
+        assert isinstance(later, SetCapabilityRecord)  # noqa: S101  # same merge key
+        return replace(self, new=later.new)
+
+    @property
+    def is_noop(self) -> bool:
+        return self.old == self.new
+
+
+def _record(project: Project, capability_id: str) -> tuple[CapabilityAssessment | None, CapabilityAssessment]:
+    """Return the capability's record as it is (``None`` if absent) and a copy to change."""
+    try:
+        project.model.capability(capability_id)
+    except KeyError:
+        raise EditRefused(f"The model has no capability {capability_id!r}.") from None
+    old = project.assessment.capabilities.get(capability_id)
+    new = copy.deepcopy(old) if old is not None else CapabilityAssessment()
+    return (copy.deepcopy(old) if old is not None else None), new
+
+
+def score_lens(project: Project, capability_id: str, lens_id: str, value: int | None) -> SetCapabilityRecord:
+    """Return the edit that scores (``None``: unscores) one lens of one capability.
+
+    Raises:
+        EditRefused: an unknown capability or lens, or a score outside 0-4.
+    """
+    model = project.model
+    if lens_id not in model.lens_ids:
+        raise EditRefused(f"The model has no lens {lens_id!r}.")
+    if value is not None and (
+        isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= LENS_SCORE_MAX
+    ):
+        raise EditRefused(f"A lens score must be a whole number from 0 to {LENS_SCORE_MAX}, not {value!r}.")
+    old, new = _record(project, capability_id)
+    new.lenses[lens_id] = value
+    what = "unscored" if value is None else str(value)
+    text = f"Score {model.capability(capability_id).name}: {model.lens(lens_id).name} {what}"
+    return SetCapabilityRecord(capability_id, old, new, text)
+
+
+def set_capability_field(project: Project, capability_id: str, name: str, value: Any) -> SetCapabilityRecord:
+    """Return the edit that sets a capability's target, importance, applicability, notes or evidence.
+
+    Raises:
+        EditRefused: an unknown capability or field, or a value the project file could not hold.
+    """
+    if name not in CAPABILITY_FIELDS:
+        raise EditRefused(f"A capability has no field {name!r}.")
+    model = project.model
+    old, new = _record(project, capability_id)
+    setattr(new, name, _capability_value(project, name, value))
+    key = ("capability", capability_id, name) if name in _TYPED_TEXT else None
+    return SetCapabilityRecord(
+        capability_id, old, new, f"Edit {_LABELS[name]} of {model.capability(capability_id).name}", key
+    )
+
+
+def _capability_value(project: Project, name: str, value: Any) -> Any:
+    if name == "applicable":
+        if not isinstance(value, bool):
+            raise EditRefused("Applicability is yes or no.")
+        return value
+    if name == "target":
+        levels = [level.id for level in project.model.levels]
+        if value is not None and value not in levels:
+            raise EditRefused(f"The target must be one of the levels {', '.join(levels)}, not {value!r}.")
+        return value
+    if name == "importance":
+        low, high = IMPORTANCE_RANGE
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            raise EditRefused(f"Importance must be a whole number from {low} to {high}, not {value!r}.")
+        return value
+    if name == "evidence":
+        if isinstance(value, str) or not isinstance(value, Sequence):
+            raise EditRefused("Evidence must be a list of texts.")
+        return [_text(item, "A piece of evidence", LONG_TEXT_MAX) for item in value]
+    return _text(value, f"The {_LABELS[name]}", LONG_TEXT_MAX)
+
+
+# -- lens weights ----------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class SetLensWeight(Edit):
+    """Change the weight of a lens for the whole project (``None``: no weight set, i.e. 1)."""
+
+    lens_id: str
+    old: float | None
+    new: float | None
+    text: str
+
+    def apply(self, project: Project) -> Change:
+        weights = project.assessment.lens_weights
+        if self.new is None:
+            weights.pop(self.lens_id, None)
+        else:
+            weights[self.lens_id] = self.new
+        return Change(ChangeKind.WEIGHTS, (self.lens_id,))
+
+    def inverse(self) -> SetLensWeight:
+        return replace(self, old=self.new, new=self.old)
+
+    @property
+    def merge_key(self) -> Hashable | None:
+        return ("weight", self.lens_id)
+
+    def merge(self, later: Edit) -> SetLensWeight:
+        assert isinstance(later, SetLensWeight)  # noqa: S101  # same merge key
+        return replace(self, new=later.new, text=later.text)
+
+    @property
+    def is_noop(self) -> bool:
+        return self.old == self.new
+
+
+def set_lens_weight(project: Project, lens_id: str, value: float) -> SetLensWeight:
+    """Return the edit that sets a lens weight.
+
+    Raises:
+        EditRefused: an unknown lens, a weight out of range, or every lens weighing 0.
+    """
+    model = project.model
+    if lens_id not in model.lens_ids:
+        raise EditRefused(f"The model has no lens {lens_id!r}.")
+    low, high = WEIGHT_RANGE
+    if isinstance(value, bool) or not isinstance(value, int | float) or not low <= value <= high:
+        raise EditRefused(f"A lens weight must be a number from {low:g} to {high:g}, not {value!r}.")
+    weights = project.assessment.lens_weights
+    if value == 0 and all(weights.get(other, DEFAULT_WEIGHT) == 0 for other in model.lens_ids if other != lens_id):
+        raise EditRefused("At least one lens must weigh more than 0, or no capability could be scored.")
+    return SetLensWeight(
+        lens_id, weights.get(lens_id), float(value), f"Set {model.lens(lens_id).name} weight to {value:g}"
+    )
+
+
+# -- the roadmap -----------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class ReplaceRoadmap(Edit):
+    """Any roadmap edit: the roadmap engine's pure functions return a new roadmap, which replaces it."""
+
+    old: Roadmap
+    new: Roadmap
+    text: str
+    ids: tuple[str, ...] = ()
+
+    def apply(self, project: Project) -> Change:
+        project.roadmap = self.new
+        return Change(ChangeKind.ROADMAP, self.ids)
+
+    def inverse(self) -> ReplaceRoadmap:
+        return replace(self, old=self.new, new=self.old)
+
+
+def replace_roadmap(project: Project, new: Roadmap, text: str, ids: tuple[str, ...] = ()) -> ReplaceRoadmap:
+    """Return the edit that replaces the project's roadmap with ``new`` (never mutated afterwards)."""
+    return ReplaceRoadmap(project.roadmap, new, text, ids)
+
+
+# -- checks ----------------------------------------------------------------------------------------
+def _text(value: Any, what: str, limit: int) -> str:
+    if not isinstance(value, str):
+        raise EditRefused(f"{what} must be text.")
+    if len(value) > limit:
+        raise EditRefused(
+            f"{what} is {len(value):,} characters long; the most a project can hold is {limit:,}. Shorten it first."
+        )
+    return value
+
+
+def _is_date(value: str) -> bool:
+    if not _DATE.fullmatch(value):
+        return False
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
