@@ -106,10 +106,32 @@ def save_project(project: Project, path: Path, *, keep_backup: bool = True) -> N
         raise ProjectFileError(
             path, f"the project could not be saved: it holds invalid text ({_bad_text(exc)})"
         ) from None
+    refusal = _unloadable(data)
+    if refusal is not None:
+        raise ProjectFileError(
+            path, f"the project was not saved because it could not be opened again: {refusal}. Fix that and save again"
+        )
     try:
         write_atomic(path, data, keep_backup=keep_backup)
     except OSError as exc:
         raise ProjectFileError(path, f"could not save: {describe_os_error(exc)}") from None
+
+
+def _unloadable(data: bytes) -> str | None:
+    """Return why these bytes would be refused when opened (the loader's own checks), or ``None``.
+
+    Saving runs the very checks opening runs, on the very bytes about to be written, so the app
+    never writes a file it then refuses to open: a text or number past a limit, a plan past the
+    last month, a file past the size limit.
+    """
+    try:
+        problems = document_problems(loads_bytes(data))
+    except JsonRefused as exc:
+        return str(exc)
+    if not problems:
+        return None
+    more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
+    return f"{problems[0]}{more}"
 
 
 def _bad_text(exc: Exception) -> str:

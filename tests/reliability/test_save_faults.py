@@ -125,7 +125,9 @@ def test_disk_full_on_a_real_small_filesystem(tmp_path: Path, old_kb: int, new_k
         project = small_project(old_kb * 1024)
         save_project(project, path)
         old = path.read_bytes()
-        project.assessment.capabilities["allocation"].notes = "Revised tag coverage notes. " * (new_kb * 1024 // 28)
+        revised = "Revised tag coverage notes. " * (new_kb * 1024 // 56)  # two notes, each within the limit
+        project.assessment.capabilities["allocation"].notes = revised
+        project.assessment.capabilities["allocation"].internal_notes = revised
         before, in_memory = listing(disk), project_bytes(project)
         message = failed_save(project, path)
         assert_plain_message(message, path.name)

@@ -354,3 +354,39 @@ def test_utf16_files_are_named_as_such(model: CapabilityModel, tmp_path: Path, e
     path = _write(tmp_path, project_bytes(scored_project(model)).decode("utf-8").encode(encoding))
     with pytest.raises(ProjectFileError, match="it is UTF-16 text, not UTF-8; save it again as UTF-8"):
         load_project(path)
+
+
+@pytest.mark.parametrize(
+    ("spoil", "field"),
+    [
+        (lambda p: setattr(p.engagement, "client", "x" * 600), "engagement.client"),
+        (lambda p: setattr(p.assessment.capabilities["allocation"], "notes", "n" * 200_001), "notes"),
+        (lambda p: setattr(p.roadmap.initiatives[0], "start_month", 601), "start_month"),
+        (lambda p: setattr(p.roadmap.initiatives[0], "title", "t" * 1001), "title"),
+    ],
+)
+def test_a_project_that_would_not_open_again_is_not_saved(
+    tmp_path: Path, model: CapabilityModel, spoil: Any, field: str
+) -> None:
+    path = tmp_path / "acme.roadmap"
+    save_project(scored_project(model), path, keep_backup=False)
+    before = path.read_bytes()
+    project = scored_project(model)
+    spoil(project)
+    with pytest.raises(ProjectFileError, match=f"could not be opened again: .*{field}") as caught:
+        save_project(project, path)
+    assert "acme.roadmap" in str(caught.value)
+    assert path.read_bytes() == before
+    assert not path.with_name("acme.roadmap.bak").exists()
+
+
+def test_a_named_pipe_is_refused_before_reading_so_nothing_hangs(tmp_path: Path) -> None:
+    import os
+
+    fifo = tmp_path / "pipe.roadmap"
+    os.mkfifo(fifo)
+    with pytest.raises(ProjectFileError, match="it is a named pipe, not a project file"):
+        load_project(fifo)  # an open() of a pipe with no writer would block forever
+    assert check_project_file(fifo) == [f"{fifo.name}: it is a named pipe, not a project file"]
+    with pytest.raises(ProjectFileError, match="it is a device, not a project file"):
+        load_project(Path("/dev/null"))
