@@ -7,6 +7,8 @@ Questions ("open a copy?", "overwrite their changes?") are the caller's: every m
 succeeds or raises a :class:`~planner.storage.errors.ProjectFileError` subclass naming the file,
 and leaves the session as it was.
 
+Paths are resolved once, links followed (:func:`real_path`), for locking, saving and comparing.
+
 Decisions: where no lock file can be made (a read-only folder, some network shares) the project
 opens without a lock, since refusing would keep the consultant from reading their own file; saving
 there reports the real problem. A project opened as a copy, a new project and a recovered project
@@ -16,6 +18,7 @@ whose file is locked elsewhere have no path until Save As.
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from planner.model.project import Project
@@ -24,9 +27,18 @@ from planner.storage.filestamp import FileStamp, load_stamped, save_stamped
 from planner.storage.lock import ProjectLock, ProjectLockedError
 from planner.storage.projectfile import load_project
 
-__all__ = ["ProjectSession", "same_file"]
+__all__ = ["ProjectSession", "real_path", "same_file"]
 
 log = logging.getLogger("planner.storage.session")
+
+
+def real_path(path: Path) -> Path:
+    """The file a path names, links followed: what is locked, saved and compared.
+
+    Saving through a symbolic link then writes the file it points to (the link stays a link), and
+    one file opened through two names takes one lock.
+    """
+    return Path(os.path.realpath(path))
 
 
 def same_file(a: Path, b: Path) -> bool:
@@ -75,7 +87,7 @@ class ProjectSession:
             ProjectLockedError: it is open elsewhere; nothing is held.
             ProjectFileError: it cannot be read; nothing is held.
         """
-        path = Path(path).absolute()
+        path = real_path(path)
         lock = _try_lock(path, take_over=take_over)
         try:
             project, stamp = load_stamped(path)
@@ -135,7 +147,7 @@ class ProjectSession:
             FileChangedError: (own file only) see :meth:`save`.
             ProjectFileError: the save failed; the session keeps its old file and lock.
         """
-        path = Path(path).absolute()
+        path = real_path(path)
         if self.path is not None and same_file(self.path, path):
             self.save(project, overwrite=overwrite)
             return

@@ -87,7 +87,7 @@ class CapabilityPanel(QWidget):
 
     def _text(self, name: str, label: str, hint: str) -> TextField:
         if name == "evidence":
-            field = TextField(lambda text: self._push(name, [ln.strip() for ln in text.splitlines() if ln.strip()]))
+            field = TextField(lambda text: self._push(name, [ln.strip() for ln in text.split("\n") if ln.strip()]))
         else:
             field = TextField(lambda text: self._push(name, text))
         field.setAccessibleName(label)
@@ -203,7 +203,7 @@ class CapabilityPanel(QWidget):
         self.notes.show_value(found.notes if found else "")
         self.internal.show_value(found.internal_notes if found else "")
         evidence = found.evidence if found else []
-        if [ln.strip() for ln in self.evidence.toPlainText().splitlines() if ln.strip()] != evidence:
+        if [ln.strip() for ln in self.evidence.text().split("\n") if ln.strip()] != evidence:
             self.evidence.show_value("\n".join(evidence))
         lines = score.explain(model)
         if model.bands_note:

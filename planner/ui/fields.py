@@ -37,12 +37,21 @@ class TextField(QPlainTextEdit):
         self._on_edit = on_edit
         self.textChanged.connect(self._changed)
 
+    def text(self) -> str:
+        """The text exactly as typed or pasted.
+
+        ``toPlainText`` turns non-breaking spaces into spaces and line separators into line
+        breaks, so one keystroke in a note would silently change every such character in it. The
+        raw text keeps them; only the paragraph separator between blocks becomes a line break.
+        """
+        return self.document().toRawText().replace("\u2029", "\n")
+
     def _changed(self) -> None:
-        self._on_edit(self.toPlainText())
+        self._on_edit(self.text())
 
     def show_value(self, value: str) -> None:
         """Show ``value`` unless it is already shown, keeping the cursor position when possible."""
-        if self.toPlainText() == value:
+        if self.text() == value:
             return
         cursor = self.textCursor().position()
         with QSignalBlocker(self):

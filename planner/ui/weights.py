@@ -35,7 +35,7 @@ class LensWeightsDialog(QDialog):
             spin = QDoubleSpinBox()
             spin.setRange(*WEIGHT_RANGE)
             spin.setSingleStep(0.5)
-            spin.setDecimals(1)
+            spin.setDecimals(2)  # 0.25 and 7.77 show as typed
             spin.setAccessibleName(f"{lens.name} weight")
             spin.setToolTip(lens.question)
             spin.valueChanged.connect(lambda value, lens_id=lens.id: self._edited(lens_id, value))

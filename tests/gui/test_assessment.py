@@ -5,8 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 
+from planner.model.edits import set_capability_field
 from planner.model.project import new_project
 from planner.storage.models import load_bundled_model
 from planner.ui.assessment import AssessmentPage
@@ -136,3 +138,17 @@ def test_navigator_model_passes_the_model_tester(qtmodeltester: Any, qtbot: Any,
     qtmodeltester.check(tree)
     empty = CapabilityTreeModel(Document(new_project(load_bundled_model())))
     qtmodeltester.check(empty)
+
+
+def test_typing_in_a_note_keeps_its_special_spaces_and_line_separators(qtbot: Any, window: MainWindow) -> None:
+    page = _page(window)
+    doc = window.doc
+    assert doc is not None
+    cap = page.current_capability
+    typed = "Tags\u00a0v2 cover 80\u202f%\u2028second line"
+    doc.push(set_capability_field(doc.project, cap, "notes", typed))
+    field = page.panel.notes
+    field.setFocus()
+    field.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(field, "!")
+    assert doc.project.assessment.capabilities[cap].notes == typed + "!"

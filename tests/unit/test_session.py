@@ -106,3 +106,19 @@ def test_a_recovered_project_gets_its_file_only_when_it_can_be_locked(project_fi
     assert elsewhere.path is None
     recovered.close()
     assert ProjectSession.for_recovered(None).path is None
+
+
+def test_a_link_behaves_like_the_file_it_points_to(project_file: Path, tmp_path: Path) -> None:
+    link = tmp_path / "shortcut.roadmap"
+    link.symlink_to(project_file)
+    project, session = ProjectSession.open(link)
+    assert session.path == project_file.resolve()
+    with pytest.raises(ProjectLockedError):
+        ProjectSession.open(project_file)  # one file, one lock, whatever the name
+    project.engagement.client = "Saved through the link"
+    session.save(project)
+    assert link.is_symlink()
+    assert load_project(project_file).engagement.client == "Saved through the link"
+    session.save_as(project, link)  # the same file under another name: a plain save
+    assert link.is_symlink() and session.path == project_file.resolve()
+    session.close()
