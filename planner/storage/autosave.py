@@ -12,6 +12,7 @@ business; this module is Qt-free.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import json
 import os
@@ -21,6 +22,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from planner.model.project import Project
+    from planner.storage.filestamp import FileStamp
 
 from planner.storage.atomic import write_atomic
 
@@ -35,6 +37,8 @@ class Recoverable:
     meta_path: Path
     source: Path | None
     saved_at: dt.datetime
+    #: The source file as it was when last opened or saved in that session (``None``: unknown).
+    source_stamp: FileStamp | None = None
 
     @property
     def label(self) -> str:
@@ -64,6 +68,8 @@ def _pid_running(pid: int) -> bool:
 
 def find_recoverable(folder: Path) -> list[Recoverable]:
     """Return the autosaves of sessions that are no longer running, newest first."""
+    from planner.storage.filestamp import FileStamp  # the app starts without the file layer
+
     found = []
     for meta_path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
         path = meta_path.with_suffix(".roadmap")
@@ -72,10 +78,12 @@ def find_recoverable(folder: Path) -> list[Recoverable]:
             saved_at = dt.datetime.fromisoformat(meta["saved_at"])
             pid = int(meta.get("pid", 0))
             source = Path(meta["source"]) if meta.get("source") else None
+            raw_stamp = meta.get("source_stamp")
+            stamp = None if raw_stamp is None else FileStamp(**raw_stamp)
         except (OSError, ValueError, KeyError, TypeError):
             continue
         if path.is_file() and not _pid_running(pid):
-            found.append(Recoverable(path, meta_path, source, saved_at))
+            found.append(Recoverable(path, meta_path, source, saved_at, stamp))
     found.sort(key=lambda r: r.saved_at, reverse=True)
     return found
 
@@ -97,7 +105,7 @@ class AutosaveSlot:
         """What the autosave belongs to, and when it was written."""
         return self.folder / f"{self._token}.json"
 
-    def write(self, project: Project, source: Path | None) -> None:
+    def write(self, project: Project, source: Path | None, stamp: FileStamp | None = None) -> None:
         """Write the project and its description atomically.
 
         Raises:
@@ -109,10 +117,10 @@ class AutosaveSlot:
         data = project_bytes(project)
         self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         write_atomic(self.path, data)
-        self.write_meta(source)
+        self.write_meta(source, stamp)
 
-    def write_meta(self, source: Path | None) -> None:
-        """Write the description: the project's own file, the time and this process's id.
+    def write_meta(self, source: Path | None, stamp: FileStamp | None = None) -> None:
+        """Write the description: the project's own file and its stamp, the time, this process's id.
 
         Raises:
             OSError: it cannot be written.
@@ -121,6 +129,7 @@ class AutosaveSlot:
             "source": str(source) if source is not None else None,
             "saved_at": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
             "pid": os.getpid(),
+            "source_stamp": None if stamp is None else dataclasses.asdict(stamp),
         }
         write_atomic(self.meta_path, json.dumps(meta, indent=2).encode("utf-8"))
 

@@ -107,12 +107,12 @@ class ProjectSession:
         return load_project(Path(path)), cls()
 
     @classmethod
-    def for_recovered(cls, source: Path | None) -> ProjectSession:
+    def for_recovered(cls, source: Path | None, stamp: FileStamp | None = None) -> ProjectSession:
         """The session of a recovered autosave: on its own file when that file's lock can be taken.
 
-        There is no stamp: the recovered changes are newer than the file they came from, so the
-        first save writes them without asking. Without the lock (the file is open elsewhere) the
-        recovered project has no path.
+        ``stamp`` is the file as the crashed session last read or wrote it, so the first save asks
+        before overwriting changes someone made on disk since. Without the lock (the file is open
+        elsewhere) the recovered project has no path.
         """
         if source is None:
             return cls()
@@ -120,7 +120,7 @@ class ProjectSession:
             lock = ProjectLock.acquire(source)
         except ProjectFileError:
             return cls()
-        return cls(source, lock)
+        return cls(source, lock, stamp)
 
     # -- saving --------------------------------------------------------------------------------
     def save(self, project: Project, *, overwrite: bool = False) -> None:

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from planner import APP_ID, APP_NAME, __version__
 from planner.appdirs import data_dir
 from planner.resources import ResourceError, resource_path
-from planner.storage.autosave import find_recoverable
 from planner.ui.autosave import Autosaver
+from planner.ui.ending import EndingWatcher
 from planner.ui.errors import ErrorHandler
 from planner.ui.look import app_icon, apply_text_size
 from planner.ui.mainwindow import MainWindow
@@ -30,6 +30,7 @@ from planner.ui.settings import Settings
 
 if TYPE_CHECKING:
     from planner.model.project import Project
+    from planner.storage.autosave import Recoverable
     from planner.ui.document import Document
 
 __all__ = ["autosave_folder", "create_window", "demo_path", "offer_recovery", "run_app"]
@@ -81,6 +82,7 @@ def create_window(settings: Settings, autosave_dir: Path, *, demo: Path | None =
 
 def offer_recovery(window: MainWindow) -> bool:
     """Offer the autosaves a crashed session left behind; return whether one was recovered."""
+    from planner.storage.autosave import find_recoverable
     from planner.storage.errors import ProjectFileError
     from planner.storage.projectfile import load_project
 
@@ -104,7 +106,7 @@ def offer_recovery(window: MainWindow) -> bool:
         except ProjectFileError as exc:
             QMessageBox.warning(window, "Cannot recover", f"The autosave cannot be read: {exc.reason}")
             continue
-        doc = _recovered_document(project, found.source)
+        doc = _recovered_document(project, found)
         window.set_document(doc)
         window.autosaver.adopt(found)
         doc.mark_unsaved()
@@ -113,12 +115,13 @@ def offer_recovery(window: MainWindow) -> bool:
     return False
 
 
-def _recovered_document(project: Project, source: Path | None) -> Document:
+def _recovered_document(project: Project, found: Recoverable) -> Document:
     """A recovered project: on its own file when that file's lock can be taken, else an untitled copy."""
     from planner.storage.session import ProjectSession
     from planner.ui.document import Document
 
-    session = ProjectSession.for_recovered(source)
+    source = found.source
+    session = ProjectSession.for_recovered(source, found.source_stamp)
     if session.path is not None:
         return Document(project, session)
     return Document(project, session, untitled="Recovered project" if source is None else f"Recovered {source.name}")
@@ -141,6 +144,7 @@ def run_app(path: Path | None, *, smoke: bool = False) -> int:
     window = create_window(Settings(), autosave_folder(), demo=demo_path())
     handler = ErrorHandler(window.autosaver, lambda: window)
     handler.install()
+    ending = EndingWatcher(app, window)
     window.show()
     if os.environ.get("PLANNER_QUIT_WHEN_SHOWN"):  # start-up benchmarks, frozen builds included
         QTimer.singleShot(0, app.quit)
@@ -154,5 +158,6 @@ def run_app(path: Path | None, *, smoke: bool = False) -> int:
     try:
         return app.exec()
     finally:
+        ending.uninstall()
         handler.uninstall()
         log.info("closed")

@@ -13,8 +13,9 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 
+from planner.storage.atomic import describe_os_error
 from planner.storage.autosave import AutosaveSlot, Recoverable
 
 if TYPE_CHECKING:
@@ -27,13 +28,22 @@ AUTOSAVE_INTERVAL_MS = 60_000
 
 
 class Autosaver(QObject):
-    """Writes the watched document to the autosave folder when it has unsaved changes."""
+    """Writes the watched document to the autosave folder when it has unsaved changes.
+
+    Signals:
+        failed(str): an autosave could not be written; the reason, in words for the user.
+        recovered(): an autosave succeeded again after a failure.
+    """
+
+    failed = Signal(str)
+    recovered = Signal()
 
     def __init__(self, folder: Path, interval_ms: int = AUTOSAVE_INTERVAL_MS, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.slot = AutosaveSlot(folder)
         self.doc: Document | None = None
         self._saved_revision: int | None = None
+        self._failing = False
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.save_now)
@@ -61,7 +71,8 @@ class Autosaver(QObject):
     def adopt(self, recovered: Recoverable) -> None:
         """Take over a recovered autosave as this session's own (after :meth:`watch`)."""
         self.slot.adopt(recovered)
-        self.slot.write_meta(self.doc.path if self.doc is not None else None)
+        doc = self.doc
+        self.slot.write_meta(doc.path if doc is not None else None, doc.session.stamp if doc is not None else None)
 
     def _file_changed(self) -> None:
         if self.doc is not None and not self.doc.modified:
@@ -73,12 +84,27 @@ class Autosaver(QObject):
         if doc is None or not doc.modified or (self._saved_revision == doc.revision and self.slot.path.exists()):
             return False
         try:
-            self.slot.write(doc.project, doc.path)
+            self.slot.write(doc.project, doc.path, doc.session.stamp)
         except (OSError, ValueError) as exc:
             log.warning("autosave failed: %s", type(exc).__name__)
+            reason = (
+                describe_os_error(exc) if isinstance(exc, OSError) else "the project holds text that cannot be saved"
+            )
+            self._failing = True
+            self.failed.emit(reason)
             return False
         self._saved_revision = doc.revision
+        if self._failing:
+            self._failing = False
+            self.recovered.emit()
         return True
+
+    def stop(self) -> None:
+        """Stop autosaving and keep the last autosave for recovery (the app is ended from outside)."""
+        self.timer.stop()
+        if self.doc is not None:
+            self.doc.file_changed.disconnect(self._file_changed)
+        self.doc = None
 
     def discard(self) -> None:
         """Remove this session's autosave."""

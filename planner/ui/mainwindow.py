@@ -15,7 +15,16 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoGroup
-from PySide6.QtWidgets import QApplication, QDialog, QHBoxLayout, QListWidget, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
 
 from planner import APP_NAME
 from planner.model.limits import PROJECT_SUFFIX
@@ -77,6 +86,14 @@ class MainWindow(QMainWindow):
 
         self.actions_by_name: dict[str, QAction] = build_menus(self)
         self.statusBar()
+        self.autosave_warning = QLabel()
+        self.autosave_warning.setObjectName("autosaveWarning")
+        self.autosave_warning.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.autosave_warning.hide()
+        self.statusBar().addPermanentWidget(self.autosave_warning)
+        autosaver.failed.connect(self._autosave_failed)
+        autosaver.recovered.connect(self.autosave_warning.hide)
+        self._ending = False
         self._install_pages()
         self.update_title()
         self.resize(1400, 900)
@@ -207,7 +224,34 @@ class MainWindow(QMainWindow):
         size = None if step == 0 else current + step
         self.settings.text_size = apply_text_size(app, size)
 
+    def _autosave_failed(self, reason: str) -> None:
+        self.autosave_warning.setText(f"Autosave failed: {reason}. Save your work now.")
+        self.autosave_warning.setToolTip(
+            "Your changes are still open here, but a crash now would lose them. Save, or Save As to another disk."
+        )
+        self.autosave_warning.show()
+
+    def end_from_outside(self) -> None:
+        """The system ends the app (a termination signal, the desktop session ending): ask nothing.
+
+        Unsaved work is written as an autosave and kept, so the next start offers to recover it;
+        the project's lock is released; the window closes.
+        """
+        if self._ending:
+            return
+        self._ending = True
+        self.autosaver.save_now()
+        self.autosaver.stop()
+        if self.doc is not None:
+            self.doc.release()
+        self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self._ending:
+            self.settings.geometry = self.saveGeometry()
+            self.settings.sync()
+            event.accept()
+            return
         if not self.files.maybe_save():
             event.ignore()
             return

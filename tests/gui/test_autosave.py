@@ -154,3 +154,20 @@ def test_autosave_holds_an_edit_made_after_an_undo(qtbot: Any, window: MainWindo
     doc.push(score_lens(doc.project, "allocation", "process", 4))  # back at the same stack index
     assert saver.save_now()
     assert load_project(saver.path).assessment.capabilities["allocation"].lenses["process"] == 4
+
+
+def test_a_failing_autosave_is_shown_until_one_succeeds(qtbot: Any, window: MainWindow, project_file: Path) -> None:
+    assert window.files.open_path(project_file)
+    doc, saver = window.doc, window.autosaver
+    assert doc is not None
+    saver.folder.parent.mkdir(parents=True, exist_ok=True)
+    saver.folder.write_text("a file where the autosave folder should be", encoding="utf-8")
+    doc.push(set_engagement_field(doc.project, "client", "Changed"))
+    with qtbot.waitSignal(saver.failed, timeout=1000):
+        assert not saver.save_now()
+    warning = window.autosave_warning
+    assert warning.isVisible()
+    assert warning.text().startswith("Autosave failed: ") and "Save your work now" in warning.text()
+    saver.folder.unlink()
+    assert saver.save_now()
+    assert not warning.isVisible()
