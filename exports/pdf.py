@@ -1,6 +1,6 @@
 """The PDF report for the client: cover, executive summary, charts, detail, roadmap, appendix.
 
-Built in memory with reportlab platypus from a :class:`~exports.reportdata.ReportData`, then
+Built in memory with reportlab platypus from a :class:`~planner.report.data.ReportData`, then
 written with :func:`planner.storage.atomic.write_atomic`, so a failure never destroys a previous
 report; an unwritable target raises one :class:`~exports.errors.ExportError`. Charts are the
 :mod:`planner.charts` figures the app shows. They are drawn into the PDF as vectors
@@ -17,9 +17,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from exports.errors import write_export
-from exports.reportdata import ReportData
 from exports.text import one_line
 from planner import __version__
+from planner.report.data import ReportData
 
 __all__ = ["pdf_bytes", "write_pdf"]
 

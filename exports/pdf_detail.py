@@ -21,12 +21,9 @@ from exports.pdf_layout import Para, colour
 from exports.pdf_script import has_rtl
 from exports.pdf_story import Ctx, level_chip
 from planner.charts.palette import level_tint
+from planner.report.formatting import level_text, month_range, percent
 
 __all__ = ["appendix", "assessment_detail", "roadmap_section"]
-
-
-def _pct(score: float | None) -> str:
-    return "\u2013" if score is None else f"{score:.0f}%"
 
 
 def assessment_detail(ctx: Ctx) -> list[Flowable]:
@@ -63,7 +60,7 @@ def assessment_detail(ctx: Ctx) -> list[Flowable]:
                 extra.append(("TEXTCOLOR", (0, index), (-1, index), colour("#6B7785")))
                 continue
             scores = [ctx.plain("\u2013" if v is None else str(v)) for v in cap.lens_scores]
-            level_name = cap.level_name or "not scored"
+            level_name = level_text(cap.level_name)
             if cap.score is not None and not cap.complete:
                 level_name += " (incomplete)"
             cell, bg = level_chip(ctx, cap.level, level_name)
@@ -71,7 +68,7 @@ def assessment_detail(ctx: Ctx) -> list[Flowable]:
                 [
                     ctx.text(cap.name, s.cell_bold),
                     *scores,
-                    ctx.plain(_pct(cap.score)),
+                    ctx.plain(percent(cap.score)),
                     cell,
                     ctx.text(cap.target_name or "\u2013", s.cell),
                     ctx.plain("\u2013" if cap.gap is None else str(cap.gap)),
@@ -80,9 +77,9 @@ def assessment_detail(ctx: Ctx) -> list[Flowable]:
             if bg:
                 col = 2 + len(r.lenses)
                 extra.append((bg[0], (col, index), (col, index), bg[1]))
-        title = f"{domain.name}: {domain.level_name or 'not scored'}"
+        title = f"{domain.name}: {level_text(domain.level_name)}"
         if domain.score is not None:
-            title += f" ({domain.score:.1f}%)"
+            title += f" ({percent(domain.score)})"
         story += [CondPageBreak(60 * mm), ctx.text(title, s.h2), ctx.table(rows, fractions, extra=extra)]
         story.append(Spacer(1, 3 * mm))
         for cap in domain.capabilities:
@@ -134,7 +131,7 @@ def roadmap_section(ctx: Ctx) -> list[Flowable]:
         rows: list[list[Any]] = [ctx.head("#", "Initiative", "Capability", "Owner", "Effort", "Months", "Depends on")]
         for item in phase.initiatives:
             cell = _initiative_cell(ctx, item)
-            months = str(item.first_month) if item.duration <= 1 else f"{item.first_month}\u2013{item.last_month}"
+            months = month_range(item.start_month, item.end_month)
             rows.append(
                 [
                     ctx.plain(item.ref),

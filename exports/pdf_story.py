@@ -29,8 +29,9 @@ from reportlab.platypus import (
 from exports.pdf_bidi import paragraph
 from exports.pdf_fonts import BODY_FONT, FontKit
 from exports.pdf_layout import Para, Styles, colour
-from exports.reportdata import ReportData
 from planner.charts.palette import ACCENT, GRID, INK, LIGHT_FILL, level_tint
+from planner.report.data import ReportData
+from planner.report.formatting import level_text, percent
 
 __all__ = ["Ctx", "charts_section", "cover", "executive_summary"]
 
@@ -156,13 +157,9 @@ class RasterImage(Flowable):  # type: ignore[misc]
         self.canv.drawImage(ImageReader(self.image), 0, 0, self.width, self.height)
 
 
-def _pct(score: float | None) -> str:
-    return "\u2013" if score is None else f"{score:.1f}%"
-
-
 def level_chip(ctx: Ctx, level_id: str | None, name: str) -> tuple[Paragraph, tuple[Any, ...] | None]:
     """Return a level name cell and its background command (caller positions it)."""
-    return ctx.text(name or "not scored", ctx.styles.cell), (
+    return ctx.text(level_text(name), ctx.styles.cell), (
         None if level_id is None else ("BACKGROUND", colour(level_tint(level_id, 0.35)))
     )
 
@@ -200,7 +197,7 @@ def _kpis(ctx: Ctx) -> Table:
     r, s = ctx.report, ctx.styles
     initiatives = len(r.initiatives)
     cells = [
-        (f"{r.overall_level_name or 'Not scored'}", f"overall maturity ({_pct(r.overall_score)})"),
+        (level_text(r.overall_level_name), f"overall maturity ({percent(r.overall_score)})"),
         (f"{r.scored_count} of {r.applicable_count}", "applicable capabilities fully scored"),
         (str(sum(1 for c in r.capabilities if (c.gap or 0) > 0)), "capabilities below target"),
         (f"{initiatives}", f"initiatives over {r.months} months" if initiatives else "initiatives planned"),
@@ -239,7 +236,7 @@ def executive_summary(ctx: Ctx) -> list[Flowable]:
         rows.append(
             [
                 ctx.text(d.name, s.cell_bold),
-                ctx.plain(_pct(d.score)),
+                ctx.plain(percent(d.score)),
                 cell,
                 ctx.plain(f"{scored} of {applicable}"),
             ]
@@ -249,8 +246,8 @@ def executive_summary(ctx: Ctx) -> list[Flowable]:
     rows.append(
         [
             ctx.text("Overall", s.cell_bold),
-            ctx.text(_pct(r.overall_score), s.cell_bold),
-            ctx.text(r.overall_level_name or "not scored", s.cell_bold),
+            ctx.text(percent(r.overall_score), s.cell_bold),
+            ctx.text(level_text(r.overall_level_name), s.cell_bold),
             "",
         ]
     )
@@ -262,7 +259,7 @@ def executive_summary(ctx: Ctx) -> list[Flowable]:
             rows.append(
                 [
                     ctx.text(cap.name, s.cell_bold),
-                    ctx.text(f"{cap.level_name} ({_pct(cap.score)})", s.cell),
+                    ctx.text(f"{cap.level_name} ({percent(cap.score)})", s.cell),
                     ctx.text(cap.target_name, s.cell),
                     ctx.plain(f"{cap.gap} level{'s' if cap.gap != 1 else ''}"),
                     ctx.plain(f"{cap.importance} of 5"),

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from exports.reportdata import CapabilityRow, PhaseRow, ReportData
 from planner.charts.bars import BarRow, domain_bars_figure
 from planner.charts.gantt import GanttBar, GanttPhase, gantt_figure
 from planner.charts.heatmap import HeatRow, lens_heatmap_figure
 from planner.charts.palette import CURRENT, PROJECTION_COLOURS, TARGET, level_colour
 from planner.charts.radar import Band, RadarSeries, radar_figure
+from planner.report.data import CapabilityRow, PhaseRow, ReportData
+from planner.report.formatting import percent
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -78,7 +79,7 @@ def heatmap_for(report: ReportData) -> Figure:
         elif cap.score is None:
             summary = "not scored"
         else:
-            summary = f"{cap.score:.0f}%  {cap.level_name}"
+            summary = f"{percent(cap.score)}  {cap.level_name}"
         rows.append(HeatRow(cap.name, cap.lens_scores, cap.applicable, summary, cap.domain_name))
     return lens_heatmap_figure(rows, [lens.name for lens in report.lenses], summary_header="Score  Level")
 

@@ -1,6 +1,6 @@
 """The Excel workbook for the client: Summary, Assessment, Roadmap and Method sheets.
 
-Built entirely in memory from a :class:`~exports.reportdata.ReportData` and then written with
+Built entirely in memory from a :class:`~planner.report.data.ReportData` and then written with
 :func:`planner.storage.atomic.write_atomic`, so a failure (disk full, file open in Excel, folder
 missing) leaves any previous export intact and raises one :class:`~exports.errors.ExportError`.
 Every piece of text is a safe string cell (see :mod:`exports.xlsx_cells`); texts cut at Excel's
@@ -16,9 +16,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from exports.errors import write_export
-from exports.reportdata import ReportData
 from exports.text import one_line
 from planner import __version__
+from planner.report.data import ReportData
 
 __all__ = ["SHEETS", "workbook_bytes", "write_xlsx"]
 

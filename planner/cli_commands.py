@@ -13,6 +13,7 @@ from typing import Any
 from planner.cli import UsageError
 from planner.model.project import Assessment, Engagement, Project, Roadmap, default_phases
 from planner.model.scoring import Scorecard, score_project
+from planner.report.formatting import level_text, percent
 from planner.storage.errors import ProjectFileError
 from planner.storage.models import DEFAULT_MODEL, bundled_models, load_bundled_model
 from planner.storage.projectfile import check_project_file, load_project, save_project
@@ -129,7 +130,7 @@ def summary_json(project: Project, card: Scorecard) -> dict[str, Any]:
 
 
 def _pct(score: float | None) -> str:
-    return "   -  " if score is None else f"{score:5.1f}%"
+    return f"{percent(score):>6}"
 
 
 def cmd_summary(ns: argparse.Namespace) -> int:
@@ -142,7 +143,7 @@ def cmd_summary(ns: argparse.Namespace) -> int:
         return 0
     eng = project.engagement
     print(f"{eng.client or '(no client)'}: {model.name}")
-    print(f"Overall {_pct(card.overall.score)}  {model.level_name(card.overall.level) or 'not scored'}")
+    print(f"Overall {_pct(card.overall.score)}  {level_text(model.level_name(card.overall.level))}")
     print(f"{card.scored_count} of {card.applicable_count} applicable capabilities fully scored\n")
     for dom in card.domains:
         print(f"{model.domain(dom.domain).name:46} {_pct(dom.score)}  {model.level_name(dom.level)}")

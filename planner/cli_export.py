@@ -62,7 +62,7 @@ def export_project(
         UsageError: an export could not be written (one line naming the file and the problem).
     """
     from exports.errors import ExportError
-    from exports.reportdata import build_report
+    from planner.report.data import build_report
 
     report = build_report(project, include_internal=include_internal)
     lines: list[str] = []

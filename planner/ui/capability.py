@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from planner.charts.palette import level_colour
 from planner.model.project import DEFAULT_IMPORTANCE, CapabilityAssessment
+from planner.report.formatting import score_and_level
 from planner.ui.commands import SetCapabilityField, SetLensScore
 from planner.ui.document import Change, Document
 from planner.ui.fields import TextField
@@ -204,7 +205,7 @@ class CapabilityPanel(QWidget):
         elif score.score is None:
             badge, colour = "Not scored", level_colour(None)
         else:
-            badge = f"{model.level_name(score.level)} · {score.score:.0f}%"
+            badge = score_and_level(score.score, model.level_name(score.level))
             colour = level_colour(score.level, model.level_ids)
         self.badge.setText(badge)
         sheet = f"QLabel {{ background: {colour}; color: white; border-radius: 10px; padding: 4px 12px; font-weight: bold; }}"

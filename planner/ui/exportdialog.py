@@ -131,9 +131,11 @@ class ExportDialog(QDialog):
         request = self.request()
         if self.running or not request.steps:
             return False
-        from exports.reportdata import build_report
+        from planner.report.data import build_report
 
-        report = build_report(self.doc.project, include_internal=request.include_internal)
+        report = build_report(
+            self.doc.project, include_internal=request.include_internal, scorecard=self.doc.scorecard()
+        )
         job = ExportJob(report, request)
         job.signals.progress.connect(self._progress)
         job.signals.finished.connect(self._finished)

@@ -135,3 +135,18 @@ def test_navigator_model_passes_the_model_tester(qtmodeltester: Any, qtbot: Any,
     qtmodeltester.check(tree)
     empty = CapabilityTreeModel(Document(new_project()))
     qtmodeltester.check(empty)
+
+
+def test_the_badge_and_the_navigator_show_the_same_score(qtbot: Any, window: MainWindow) -> None:
+    page = _page(window)
+    doc = window.doc
+    assert doc is not None
+    from planner.ui.commands import SetLensScore
+
+    cap = page.current_capability
+    for lens, value in (("knowledge", 4), ("process", 2), ("metrics", 3), ("adoption", 1)):
+        doc.stack.push(SetLensScore(doc, cap, lens, value))  # 10 of 16 points = 62.5%
+    assert doc.scorecard().capabilities[cap].score == 62.5
+    tooltip = page.tree_model.data(page.tree_model.index_of(cap, 0), Qt.ItemDataRole.ToolTipRole)
+    assert tooltip.startswith("62.5% ")
+    assert page.panel.badge.text().endswith("\u00b7 62.5%")
