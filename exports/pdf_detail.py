@@ -104,7 +104,7 @@ def _notes(ctx: Ctx, cap: Any) -> list[Flowable]:
 
 def roadmap_section(ctx: Ctx) -> list[Flowable]:
     """Return the roadmap: Gantt chart(s), then each phase's initiatives."""
-    from exports.report_charts import gantt_parts_for
+    from exports.figures import gantt_parts_for
 
     r, s = ctx.report, ctx.styles
     story: list[Flowable] = [PageBreak(), ctx.text("Roadmap", s.h1)]

@@ -295,8 +295,8 @@ def executive_summary(ctx: Ctx) -> list[Flowable]:
 
 def charts_section(ctx: Ctx) -> list[Flowable]:
     """Return the charts: radar, domain bars and the lens heatmap (a table: :mod:`exports.pdf_heatmap`)."""
+    from exports.figures import domain_bars_for, radar_for
     from exports.pdf_heatmap import heatmap_table
-    from exports.report_charts import domain_bars_for, radar_for
 
     r, s = ctx.report, ctx.styles
     story: list[Flowable] = [CondPageBreak(175 * mm), ctx.text("Maturity at a glance", s.h1)]

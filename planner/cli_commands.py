@@ -12,7 +12,7 @@ from typing import Any
 
 from planner.cli import UsageError
 from planner.model.project import Assessment, Engagement, Project, Roadmap, default_phases
-from planner.model.scoring import Scorecard, score_project
+from planner.report.data import ReportData, build_report
 from planner.report.formatting import level_text, percent
 from planner.storage.errors import ProjectFileError
 from planner.storage.models import DEFAULT_MODEL, bundled_models, load_bundled_model
@@ -102,21 +102,17 @@ def cmd_validate(ns: argparse.Namespace) -> int:
     return 2
 
 
-def summary_json(project: Project, card: Scorecard) -> dict[str, Any]:
-    """Return the documented ``summary --json`` shape."""
-    model = project.model
+def summary_json(report: ReportData) -> dict[str, Any]:
+    """Return the documented ``summary --json`` shape (scores unrounded, as the report holds them)."""
     return {
-        "client": project.engagement.client,
-        "model": model.id,
-        "overall": {"score": card.overall.score, "level": card.overall.level},
-        "domains": [
-            {"id": d.domain, "name": model.domain(d.domain).name, "score": d.score, "level": d.level}
-            for d in card.domains
-        ],
+        "client": report.client,
+        "model": report.model_id,
+        "overall": {"score": report.overall_score, "level": report.overall_level},
+        "domains": [{"id": d.id, "name": d.name, "score": d.score, "level": d.level} for d in report.domains],
         "capabilities": [
             {
-                "id": c.capability,
-                "domain": model.capability(c.capability).domain,
+                "id": c.id,
+                "domain": c.domain_id,
                 "applicable": c.applicable,
                 "score": c.score,
                 "level": c.level,
@@ -124,7 +120,7 @@ def summary_json(project: Project, card: Scorecard) -> dict[str, Any]:
                 "gap": c.gap,
                 "complete": c.complete,
             }
-            for c in card.capabilities.values()
+            for c in report.capabilities
         ],
     }
 
@@ -133,27 +129,31 @@ def _pct(score: float | None) -> str:
     return f"{percent(score):>6}"
 
 
+def summary_lines(report: ReportData) -> list[str]:
+    """Return the text output of ``planner summary``: overall, then each domain with its capabilities."""
+    lines = [
+        f"{report.client or '(no client)'}: {report.model_name}",
+        f"Overall {_pct(report.overall_score)}  {level_text(report.overall_level_name)}",
+        f"{report.scored_count} of {report.applicable_count} applicable capabilities fully scored",
+        "",
+    ]
+    for dom in report.domains:
+        lines.append(f"{dom.name:46} {_pct(dom.score)}  {dom.level_name}")
+        for c in dom.capabilities:
+            if not c.applicable:
+                lines.append(f"  {c.name:44}   n/a")
+                continue
+            target = f"-> {c.target_name} (gap {c.gap})" if c.target and c.gap is not None else ""
+            flag = "" if c.complete else "  [incomplete]"
+            lines.append(f"  {c.name:44} {_pct(c.score)}  {c.level_name:12} {target}{flag}")
+    return lines
+
+
 def cmd_summary(ns: argparse.Namespace) -> int:
     """Print scores and levels."""
-    project = open_project(ns.file)
-    model = project.model
-    card = score_project(model, project.assessment)
+    report = build_report(open_project(ns.file))
     if ns.json:
-        print(json.dumps(summary_json(project, card), indent=2, ensure_ascii=False))
+        print(json.dumps(summary_json(report), indent=2, ensure_ascii=False))
         return 0
-    eng = project.engagement
-    print(f"{eng.client or '(no client)'}: {model.name}")
-    print(f"Overall {_pct(card.overall.score)}  {level_text(model.level_name(card.overall.level))}")
-    print(f"{card.scored_count} of {card.applicable_count} applicable capabilities fully scored\n")
-    for dom in card.domains:
-        print(f"{model.domain(dom.domain).name:46} {_pct(dom.score)}  {model.level_name(dom.level)}")
-        for cap_id in model.domain(dom.domain).capability_ids:
-            c = card.capabilities[cap_id]
-            name = model.capability(cap_id).name
-            if not c.applicable:
-                print(f"  {name:44}   n/a")
-                continue
-            target = f"-> {model.level_name(c.target)} (gap {c.gap})" if c.target and c.gap is not None else ""
-            flag = "" if c.complete else "  [incomplete]"
-            print(f"  {name:44} {_pct(c.score)}  {model.level_name(c.level):12} {target}{flag}")
+    print("\n".join(summary_lines(report)))
     return 0

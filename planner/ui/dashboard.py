@@ -1,6 +1,6 @@
 """The dashboard: headline figures, the radar of current vs target, domain bars and the lens heatmap.
 
-The charts are the report's own (:mod:`exports.report_charts` over :func:`planner.report.data.
+The charts are the report's own (:mod:`exports.figures` over :func:`planner.report.data.
 build_report`), so what the client sees on the projector is what the PDF will show. matplotlib is
 imported when the page is first shown, never at start-up. Edits only mark the charts stale; a
 short single-shot timer redraws them once typing pauses, and only while the page is visible.
@@ -183,7 +183,7 @@ class DashboardPage(QWidget):
 
     def redraw(self) -> None:
         """Build the charts again from the project (matplotlib is imported here, on first use)."""
-        from exports.report_charts import domain_bars_for, heatmap_for, radar_for
+        from exports.figures import domain_bars_for, heatmap_for, radar_for
         from planner.report.data import build_report
 
         self.timer.stop()

@@ -82,7 +82,7 @@ def smoke_flow() -> None:
 
 def crash_flow(folder: Path) -> None:
     """An internal error whose message quotes client text: the user sees a line, the log the type."""
-    from planner import cli_commands
+    from planner.report import data
 
     path = folder / "engagement.roadmap"
     _run("new", "-o", str(path), "--client", CLIENT)
@@ -90,7 +90,7 @@ def crash_flow(folder: Path) -> None:
     def broken(*args: Any, **kwargs: Any) -> Any:
         raise ValueError(f"cannot score the notes {NOTES!r} of {CLIENT}")
 
-    cli_commands.score_project = broken  # type: ignore[assignment]
+    data.score_project = broken  # type: ignore[assignment]
     from planner.cli import main
 
     code = main(["summary", str(path)])

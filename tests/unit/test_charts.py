@@ -10,7 +10,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 from matplotlib.text import Text
 
-from exports.report_charts import domain_bars_for, gantt_parts_for, heatmap_for, radar_for
+from exports.figures import domain_bars_for, gantt_parts_for, heatmap_for, radar_for
 from planner.charts import palette
 from planner.charts.bars import BarRow, domain_bars_figure
 from planner.charts.gantt import GanttBar, GanttPhase, gantt_figure
