@@ -1,7 +1,7 @@
 """The report's figures: :mod:`planner.report.chartdata` drawn with the :mod:`planner.charts` factories.
 
 The PDF draws them as vectors (the lens heatmap there is a native table instead:
-:mod:`exports.pdf_heatmap`); the desktop app shows the same figures on its dashboard. What each
+:mod:`exports.pdf.heatmap`); the desktop app shows the same figures on its dashboard. What each
 chart shows is decided in :mod:`planner.report.chartdata`; this module only adds the colours and
 sizes. Every Gantt part keeps the whole roadmap's month axis.
 """
@@ -50,7 +50,7 @@ def domain_bars_for(report: ReportData) -> Figure:
 
 
 def heatmap_for(report: ReportData) -> Figure:
-    """Return the capability x lens heatmap, grouped by domain (the dashboard's; the PDF uses :mod:`exports.pdf_heatmap`)."""
+    """Return the capability x lens heatmap, grouped by domain (the dashboard's; the PDF uses :mod:`exports.pdf.heatmap`)."""
     rows = [HeatRow(r.name, r.lens_scores, r.applicable, r.summary, r.domain_name) for r in heat_inputs(report)]
     return lens_heatmap_figure(rows, [lens.name for lens in report.lenses], summary_header="Score  Level")
 

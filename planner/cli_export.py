@@ -68,12 +68,12 @@ def export_project(
     lines: list[str] = []
     try:
         if xlsx is not None:
-            from exports.xlsx import write_xlsx
+            from exports.xlsx.workbook import write_xlsx
 
             lines += [f"warning: {w}" for w in write_xlsx(report, xlsx)]
             lines.append(f"Wrote {xlsx}")
         if pdf is not None:
-            from exports.pdf import write_pdf
+            from exports.pdf.document import write_pdf
 
             lines += [f"warning: {w}" for w in write_pdf(report, pdf)]
             lines.append(f"Wrote {pdf}")

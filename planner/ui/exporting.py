@@ -96,11 +96,11 @@ class ExportJob(QRunnable):
         from planner.storage.atomic import describe_os_error, write_atomic
 
         if kind == "workbook":
-            from exports.xlsx import workbook_bytes
+            from exports.xlsx.workbook import workbook_bytes
 
             data, warnings = workbook_bytes(self.report, lambda name: self._step(f"Excel: {name} sheet"))
         else:
-            from exports.pdf import pdf_bytes
+            from exports.pdf.document import pdf_bytes
 
             data, warnings = pdf_bytes(self.report, lambda name: self._step(f"PDF: {name}"))
         self._step(f"Writing {path.name}")

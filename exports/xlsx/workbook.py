@@ -3,7 +3,7 @@
 Built entirely in memory from a :class:`~planner.report.data.ReportData` and then written with
 :func:`planner.storage.atomic.write_atomic`, so a failure (disk full, file open in Excel, folder
 missing) leaves any previous export intact and raises one :class:`~exports.errors.ExportError`.
-Every piece of text is a safe string cell (see :mod:`exports.xlsx_cells`); texts cut at Excel's
+Every piece of text is a safe string cell (see :mod:`exports.xlsx.cells`); texts cut at Excel's
 cell limit are reported in the returned warnings. openpyxl is imported only when a workbook is
 built.
 """
@@ -29,9 +29,9 @@ def workbook_bytes(report: ReportData, progress: Callable[[str], None] | None = 
     """Build the workbook; return its bytes and warnings about text cut at the cell limit."""
     from openpyxl import Workbook
 
-    from exports.xlsx_cells import SheetWriter, Styles
-    from exports.xlsx_roadmap import write_method, write_roadmap
-    from exports.xlsx_sheets import write_assessment, write_summary
+    from exports.xlsx.cells import SheetWriter, Styles
+    from exports.xlsx.roadmap import write_method, write_roadmap
+    from exports.xlsx.sheets import write_assessment, write_summary
 
     wb = Workbook()
     styles = Styles()

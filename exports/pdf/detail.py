@@ -16,10 +16,10 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer
 
-from exports.pdf_fonts import BODY_BOLD
-from exports.pdf_layout import Para, colour
-from exports.pdf_script import has_rtl
-from exports.pdf_story import Ctx, level_chip
+from exports.pdf.context import Ctx, level_chip
+from exports.pdf.fonts import BODY_BOLD
+from exports.pdf.layout import Para, colour
+from exports.pdf.script import has_rtl
 from planner.charts.palette import level_tint
 from planner.report.formatting import level_text, month_range, percent
 
@@ -168,7 +168,7 @@ def _huge(items: Any) -> bool:
 def _initiative_cell(ctx: Ctx, item: Any) -> Flowable | list[Flowable]:
     """Return the initiative cell: its title in bold (and "committed"), then its description.
 
-    Right-to-left text is wrapped before it is reordered (:mod:`exports.pdf_bidi`), so such a
+    Right-to-left text is wrapped before it is reordered (:mod:`exports.pdf.bidi`), so such a
     title and description are separate paragraphs; otherwise one paragraph, which is quicker.
     """
     committed = ' <font color="#6B7785">(committed)</font>' if item.locked else ""

@@ -24,7 +24,7 @@ from matplotlib.path import Path
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
-from exports.pdf_fonts import BODY_BOLD, BODY_FONT, FontKit
+from exports.pdf.fonts import BODY_BOLD, BODY_FONT, FontKit
 
 __all__ = ["VectorChart"]
 

@@ -4,10 +4,10 @@ Built in memory with reportlab platypus from a :class:`~planner.report.data.Repo
 written with :func:`planner.storage.atomic.write_atomic`, so a failure never destroys a previous
 report; an unwritable target raises one :class:`~exports.errors.ExportError`. Charts are the
 :mod:`planner.charts` figures the app shows. They are drawn into the PDF as vectors
-(:mod:`exports.pdf_vector`) rather than as PNG images: sharp at any zoom and in print, text
+(:mod:`exports.pdf.vector`) rather than as PNG images: sharp at any zoom and in print, text
 searchable, a fifth of the file size, and the report builds in half the time (rasterising every
 chart label was most of the build). ``raster_charts=True`` embeds 150 dpi images instead. Fonts and the handling of characters no font has:
-:mod:`exports.pdf_fonts`. reportlab and matplotlib are imported only when a report is built.
+:mod:`exports.pdf.fonts`. reportlab and matplotlib are imported only when a report is built.
 """
 
 from __future__ import annotations
@@ -32,10 +32,11 @@ def pdf_bytes(
     Charts are drawn as vectors; ``raster_charts`` renders them as 150 dpi images instead (the
     look of the desktop app's canvases, at about twice the build time and five times the size).
     """
-    from exports.pdf_detail import appendix, assessment_detail, roadmap_section
-    from exports.pdf_fonts import FontKit
-    from exports.pdf_layout import ReportDoc, make_styles
-    from exports.pdf_story import Ctx, charts_section, cover, executive_summary
+    from exports.pdf.context import Ctx
+    from exports.pdf.detail import appendix, assessment_detail, roadmap_section
+    from exports.pdf.fonts import FontKit
+    from exports.pdf.layout import ReportDoc, make_styles
+    from exports.pdf.story import charts_section, cover, executive_summary
 
     fonts = FontKit.load()
     styles = make_styles()
@@ -81,12 +82,12 @@ def _build_binary(doc: object, story: list[object]) -> None:
     """Build with binary (not ASCII85) streams: 4x faster for chart images and a quarter smaller.
 
     reportlab reads this choice from its global ``rl_config`` while building; it is restored at
-    once, whatever happens. The text layer is written by :func:`exports.pdf_script.extractable_text`
+    once, whatever happens. The text layer is written by :func:`exports.pdf.script.extractable_text`
     (emoji and shaped Arabic extract as typed).
     """
     from reportlab import rl_config
 
-    from exports.pdf_script import extractable_text
+    from exports.pdf.script import extractable_text
 
     previous = rl_config.useA85
     rl_config.useA85 = 0

@@ -22,7 +22,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageTemplate, Paragraph
 
-from exports.pdf_fonts import BODY_BOLD, BODY_FONT, FontKit
+from exports.pdf.fonts import BODY_BOLD, BODY_FONT, FontKit
 from planner.charts.palette import ACCENT, GRID, INK, LIGHT_FILL, MUTED
 
 __all__ = ["MARGIN", "PAGE", "Para", "ReportDoc", "Styles", "colour", "make_styles"]

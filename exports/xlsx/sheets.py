@@ -21,7 +21,7 @@ from openpyxl.chart.shapes import GraphicalProperties
 from openpyxl.drawing.line import LineProperties
 from openpyxl.utils import get_column_letter
 
-from exports.xlsx_cells import SheetWriter
+from exports.xlsx.cells import SheetWriter
 from planner.charts.palette import CURRENT, TARGET, excel_rgb, level_tint
 from planner.report.data import ReportData
 from planner.report.formatting import level_text

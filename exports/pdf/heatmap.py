@@ -20,9 +20,9 @@ from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Table
 
-from exports.pdf_fonts import BODY_FONT
-from exports.pdf_layout import colour
-from exports.pdf_story import Ctx, level_chip
+from exports.pdf.context import Ctx, level_chip
+from exports.pdf.fonts import BODY_FONT
+from exports.pdf.layout import colour
 from planner.charts.heatmap import HEAT_COLOURS
 from planner.charts.palette import ACCENT, GRID, LIGHT_FILL, MUTED, NOT_APPLICABLE, UNSCORED
 from planner.report.formatting import percent
