@@ -1,14 +1,15 @@
 """``planner export`` and ``planner demo``: the client's workbook and report from the command line.
 
 ``planner export FILE [--xlsx OUT] [--pdf OUT] [--internal-notes]`` writes the Excel workbook
-and/or the PDF report of a project; with neither option it writes both next to FILE
-(``acme.roadmap`` -> ``acme.xlsx`` and ``acme.pdf``). Internal notes, evidence and the roadmap's
+and/or the PDF report of a project; with no format option it writes every format next to FILE
+(``acme.roadmap`` -> ``acme.xlsx`` and ``acme.pdf``). The options come from
+:func:`exports.registry.exporters`: ``--<id> OUT`` per format. Internal notes, evidence and the roadmap's
 warnings go into the exports only with ``--internal-notes``; the warnings are always printed (on
 stderr, as notes for the consultant). Each file is written atomically: a failure leaves an
 earlier export untouched and exits 2 with one line naming the file and the problem.
 
 ``planner demo OUTDIR`` writes the bundled sample engagement (``demo.roadmap``) and its
-``demo.xlsx`` and ``demo.pdf`` into OUTDIR, creating the folder if needed. These are sample files:
+exports (``demo.xlsx``, ``demo.pdf``: one per registered format) into OUTDIR, creating the folder if needed. These are sample files:
 running it again replaces them.
 """
 
@@ -16,11 +17,16 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from planner.cli import UsageError
 from planner.cli_commands import AddCommand, open_project
 from planner.model.project import Project
+
+if TYPE_CHECKING:
+    from exports.base import Exporter
 
 __all__ = ["DEMO_RESOURCE", "register"]
 
@@ -29,54 +35,55 @@ DEMO_RESOURCE = "demo/demo.roadmap"
 
 
 def register(add: AddCommand) -> None:
-    """Add the ``export`` and ``demo`` subcommands."""
+    """Add the ``export`` and ``demo`` subcommands (one ``--<format> OUT`` option per registered format)."""
+    from exports.registry import exporters
+
     p = add("export", cmd_export, "write the client's Excel workbook and PDF report of a project")
     p.add_argument("file", type=Path, help="the .roadmap project file")
-    p.add_argument("--xlsx", type=Path, metavar="OUT", help="write the Excel workbook to OUT")
-    p.add_argument("--pdf", type=Path, metavar="OUT", help="write the PDF report to OUT")
+    for exporter in exporters():
+        p.add_argument(f"--{exporter.id}", type=Path, metavar="OUT", help=f"write the {exporter.label} to OUT")
     p.add_argument(
         "--internal-notes",
         action="store_true",
         help="include internal notes, evidence and the roadmap's warnings (never meant for the client)",
     )
-    p = add("demo", cmd_demo, "write the sample project and its .xlsx and .pdf into a folder")
+    suffixes = " and ".join(e.suffix for e in exporters())
+    p = add("demo", cmd_demo, f"write the sample project and its {suffixes} into a folder")
     p.add_argument("outdir", type=Path, help="the folder to write into (created if missing)")
 
 
-def _targets(ns: argparse.Namespace) -> tuple[Path | None, Path | None]:
+def _targets(ns: argparse.Namespace) -> list[tuple[Exporter, Path]]:
+    """Return the chosen formats and files: those given as options, else every format next to FILE."""
+    from exports.registry import exporters
+
     file: Path = ns.file
-    if ns.xlsx is None and ns.pdf is None:
-        return file.with_suffix(".xlsx"), file.with_suffix(".pdf")
-    for out in (ns.xlsx, ns.pdf):
-        if out is not None and out.resolve() == file.resolve():
+    chosen = [(e, getattr(ns, e.id)) for e in exporters() if getattr(ns, e.id) is not None]
+    if not chosen:
+        return [(e, file.with_suffix(e.suffix)) for e in exporters()]
+    for _, out in chosen:
+        if out.resolve() == file.resolve():
             raise UsageError(f"{out.name}: that is the project file itself; choose another name for the export")
-    return ns.xlsx, ns.pdf
+    return chosen
 
 
 def export_project(
-    project: Project, xlsx: Path | None, pdf: Path | None, *, include_internal: bool = False
+    project: Project, targets: Sequence[tuple[Exporter, Path]], *, include_internal: bool = False
 ) -> list[str]:
     """Write the requested exports of a project; return the lines to report (written files, warnings).
 
     Raises:
         UsageError: an export could not be written (one line naming the file and the problem).
     """
+    from exports.base import export_to_file
     from exports.errors import ExportError
     from planner.report.data import build_report
 
     report = build_report(project, include_internal=include_internal)
     lines: list[str] = []
     try:
-        if xlsx is not None:
-            from exports.xlsx.workbook import write_xlsx
-
-            lines += [f"warning: {w}" for w in write_xlsx(report, xlsx)]
-            lines.append(f"Wrote {xlsx}")
-        if pdf is not None:
-            from exports.pdf.document import write_pdf
-
-            lines += [f"warning: {w}" for w in write_pdf(report, pdf)]
-            lines.append(f"Wrote {pdf}")
+        for exporter, path in targets:
+            lines += [f"warning: {w}" for w in export_to_file(exporter, report, path)]
+            lines.append(f"Wrote {path}")
     except ExportError as exc:
         raise UsageError(str(exc)) from None
     return lines
@@ -91,9 +98,9 @@ def cmd_export(ns: argparse.Namespace) -> int:
     """Write the workbook and/or the report of a project."""
     from planner.model.roadmap import roadmap_warnings
 
-    xlsx, pdf = _targets(ns)
+    targets = _targets(ns)
     project = open_project(ns.file)
-    _print(export_project(project, xlsx, pdf, include_internal=ns.internal_notes))
+    _print(export_project(project, targets, include_internal=ns.internal_notes))
     notes = roadmap_warnings(project.model, project.assessment, project.roadmap)
     where = "included in the exports" if ns.internal_notes else "not in the exports"
     _print([f"note: roadmap warning ({where}): {w}" for w in notes])
@@ -123,5 +130,7 @@ def cmd_demo(ns: argparse.Namespace) -> int:
     except ProjectFileError as exc:
         raise UsageError(str(exc)) from None
     print(f"Wrote {target} ({project.engagement.client})")
-    _print(export_project(project, outdir / "demo.xlsx", outdir / "demo.pdf"))
+    from exports.registry import exporters
+
+    _print(export_project(project, [(e, target.with_suffix(e.suffix)) for e in exporters()]))
     return 0

@@ -1,8 +1,9 @@
 """The Excel workbook for the client: Summary, Assessment, Roadmap and Method sheets.
 
-Built entirely in memory from a :class:`~planner.report.data.ReportData` and then written with
-:func:`planner.storage.atomic.write_atomic`, so a failure (disk full, file open in Excel, folder
-missing) leaves any previous export intact and raises one :class:`~exports.errors.ExportError`.
+Built entirely in memory from a :class:`~planner.report.data.ReportData` by :class:`XlsxExporter`
+and then written by :func:`exports.base.export_to_file`, so a failure (disk full, file open in
+Excel, folder missing) leaves any previous export intact and raises one
+:class:`~exports.errors.ExportError`.
 Every piece of text is a safe string cell (see :mod:`exports.xlsx.cells`); texts cut at Excel's
 cell limit are reported in the returned warnings. openpyxl is imported only when a workbook is
 built.
@@ -15,14 +16,30 @@ import io
 from collections.abc import Callable
 from pathlib import Path
 
-from exports.errors import write_export
+from exports.base import ExportOutput, Progress, export_to_file
 from exports.text import one_line
 from planner import __version__
 from planner.report.data import ReportData
 
-__all__ = ["SHEETS", "workbook_bytes", "write_xlsx"]
+__all__ = ["SHEETS", "XlsxExporter", "workbook_bytes", "write_xlsx"]
 
 SHEETS = ("Summary", "Assessment", "Roadmap", "Method")
+
+
+class XlsxExporter:
+    """The Excel workbook, one progress step per sheet."""
+
+    id = "xlsx"
+    label = "Excel workbook"
+    noun = "workbook"
+    suffix = ".xlsx"
+    steps = len(SHEETS)
+
+    def render(self, report: ReportData, *, progress: Progress | None = None) -> ExportOutput:
+        """Build the workbook; report each sheet as ``"Excel: Summary sheet"``."""
+        step = None if progress is None else (lambda name: progress(f"Excel: {name} sheet"))
+        data, warnings = workbook_bytes(report, step)
+        return ExportOutput(data, tuple(warnings))
 
 
 def workbook_bytes(report: ReportData, progress: Callable[[str], None] | None = None) -> tuple[bytes, list[str]]:
@@ -69,6 +86,4 @@ def write_xlsx(report: ReportData, path: Path) -> list[str]:
     Raises:
         ExportError: the file could not be written (nothing on disk changed).
     """
-    data, warnings = workbook_bytes(report)
-    write_export(path, data, "workbook")
-    return warnings
+    return list(export_to_file(XlsxExporter(), report, path))

@@ -65,7 +65,14 @@ def test_the_report_imports_the_model_only() -> None:
 
 
 def test_exports_import_no_ui_storage_internals_or_cli() -> None:
-    allowed = ("exports", "planner.report", "planner.charts", "planner.model", "planner.storage.atomic", "planner.resources")
+    allowed = (
+        "exports",
+        "planner.report",
+        "planner.charts",
+        "planner.model",
+        "planner.storage.atomic",
+        "planner.resources",
+    )
     for module, imported in _imports("exports").items():
         outside = {m for m in imported if not m.startswith(allowed) and m != "planner.__version__" and m != "planner"}
         assert outside == set(), module
