@@ -66,7 +66,7 @@ def run(repeat: int) -> list[Result]:
     """Measure both exporters against their baselines."""
     from exports.pdf.document import pdf_bytes
     from exports.xlsx.workbook import workbook_bytes
-    from planner.cli_export import DEMO_RESOURCE
+    from planner.cli.demo import DEMO_RESOURCE
     from planner.report.data import build_report
     from planner.resources import resource_path
     from planner.storage.projectfile import load_project

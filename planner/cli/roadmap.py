@@ -24,8 +24,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from planner.cli import UsageError
-from planner.cli_commands import AddCommand, open_project
+from planner.cli.common import AddCommand, UsageError, open_project
 from planner.model.project import Initiative, Project
 from planner.model.roadmap import (
     RegenerationPlan,
