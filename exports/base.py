@@ -20,7 +20,7 @@ from typing import Protocol
 from exports.errors import write_export
 from planner.report.data import ReportData
 
-__all__ = ["ExportOutput", "Exporter", "Progress", "export_to_file"]
+__all__ = ["BytesExporter", "ExportOutput", "Exporter", "Progress", "export_to_file"]
 
 #: Called with a short description of each step as rendering reaches it ("PDF: charts").
 Progress = Callable[[str], None]
@@ -59,6 +59,31 @@ class Exporter(Protocol):
 
     def render(self, report: ReportData, *, progress: Progress | None = None) -> ExportOutput:
         """Build the file in memory, reporting each of :attr:`steps` steps to ``progress``."""
+
+
+@dataclass(frozen=True, slots=True)
+class BytesExporter:
+    """An :class:`Exporter` made of one function that builds the file's bytes and its warnings.
+
+    Attributes:
+        build: ``build(report, progress)`` returns the bytes and the warnings; it calls
+            ``progress`` with the name of each of its :attr:`steps` parts.
+        step_text: how a part's name reads in the progress, e.g. ``"Excel: {} sheet"``.
+    """
+
+    id: str
+    label: str
+    noun: str
+    suffix: str
+    steps: int
+    step_text: str
+    build: Callable[[ReportData, Progress | None], tuple[bytes, list[str]]]
+
+    def render(self, report: ReportData, *, progress: Progress | None = None) -> ExportOutput:
+        """Build the file, reporting each part as :attr:`step_text` words it."""
+        step = None if progress is None else (lambda name: progress(self.step_text.format(name)))
+        data, warnings = self.build(report, step)
+        return ExportOutput(data, tuple(warnings))
 
 
 def export_to_file(

@@ -9,15 +9,15 @@ matplotlib: each exporter imports its library when it renders.
 from __future__ import annotations
 
 from exports.base import Exporter
-from exports.pdf.document import PdfExporter
-from exports.xlsx.workbook import XlsxExporter
+from exports.pdf.document import pdf_exporter
+from exports.xlsx.workbook import xlsx_exporter
 
 __all__ = ["exporter", "exporters"]
 
 
 def exporters() -> tuple[Exporter, ...]:
     """Return every export format, in display order."""
-    return (XlsxExporter(), PdfExporter())
+    return (xlsx_exporter(), pdf_exporter())
 
 
 def exporter(export_id: str) -> Exporter:

@@ -18,7 +18,7 @@ from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from exports.pdf.bidi import paragraph
 from exports.pdf.fonts import BODY_FONT, FontKit
-from exports.pdf.layout import Para, Styles, colour
+from exports.pdf.layout import FixedBox, Para, Styles, colour
 from planner.charts.palette import ACCENT, GRID, INK, LIGHT_FILL, level_tint
 from planner.report.data import ReportData
 from planner.report.formatting import level_text
@@ -126,19 +126,12 @@ class Ctx:
         return VectorChart(figure, self.fonts, w, h)
 
 
-class RasterImage(Flowable):  # type: ignore[misc]
+class RasterImage(FixedBox):
     """A rendered chart, embedded losslessly (Flate) straight from memory, centred in the frame."""
 
     def __init__(self, image: Any, width: float, height: float) -> None:
-        super().__init__()
+        super().__init__(width, height)
         self.image = image
-        self.width = width
-        self.height = height
-        self.hAlign = "CENTER"
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        """Return the fixed size."""
-        return self.width, self.height
 
     def draw(self) -> None:
         """Draw the image at the flowable's origin."""

@@ -1,7 +1,7 @@
 """The PDF report for the client: cover, executive summary, charts, detail, roadmap, appendix.
 
 Built in memory with reportlab platypus from a :class:`~planner.report.data.ReportData` by
-:class:`PdfExporter`, then written by :func:`exports.base.export_to_file`, so a failure never
+:func:`pdf_exporter`, then written by :func:`exports.base.export_to_file`, so a failure never
 destroys a previous report; an unwritable target raises one :class:`~exports.errors.ExportError`. Charts are the
 :mod:`planner.charts` figures the app shows. They are drawn into the PDF as vectors
 (:mod:`exports.pdf.vector`) rather than as PNG images: sharp at any zoom and in print, text
@@ -16,31 +16,20 @@ import io
 from collections.abc import Callable
 from pathlib import Path
 
-from exports.base import ExportOutput, Progress, export_to_file
+from exports.base import BytesExporter, export_to_file
 from exports.text import one_line
 from planner import __version__
 from planner.report.data import ReportData
 
-__all__ = ["SECTIONS", "PdfExporter", "pdf_bytes", "write_pdf"]
+__all__ = ["SECTIONS", "pdf_exporter", "pdf_bytes", "write_pdf"]
 
 #: The report's sections after the cover, in order (one progress step each).
 SECTIONS = ("executive summary", "charts", "assessment detail", "roadmap", "appendix")
 
 
-class PdfExporter:
-    """The PDF report, one progress step per section."""
-
-    id = "pdf"
-    label = "PDF report"
-    noun = "report"
-    suffix = ".pdf"
-    steps = len(SECTIONS)
-
-    def render(self, report: ReportData, *, progress: Progress | None = None) -> ExportOutput:
-        """Build the report; report each section as ``"PDF: charts"``."""
-        step = None if progress is None else (lambda name: progress(f"PDF: {name}"))
-        data, warnings = pdf_bytes(report, step)
-        return ExportOutput(data, tuple(warnings))
+def pdf_exporter() -> BytesExporter:
+    """Return the PDF report format: one progress step per section."""
+    return BytesExporter("pdf", "PDF report", "report", ".pdf", len(SECTIONS), "PDF: {}", pdf_bytes)
 
 
 def pdf_bytes(
@@ -119,4 +108,4 @@ def write_pdf(report: ReportData, path: Path) -> list[str]:
     Raises:
         ExportError: the file could not be written (nothing on disk changed).
     """
-    return list(export_to_file(PdfExporter(), report, path))
+    return list(export_to_file(pdf_exporter(), report, path))

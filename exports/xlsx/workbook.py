@@ -1,6 +1,6 @@
 """The Excel workbook for the client: Summary, Assessment, Roadmap and Method sheets.
 
-Built entirely in memory from a :class:`~planner.report.data.ReportData` by :class:`XlsxExporter`
+Built entirely in memory from a :class:`~planner.report.data.ReportData` by :func:`xlsx_exporter`
 and then written by :func:`exports.base.export_to_file`, so a failure (disk full, file open in
 Excel, folder missing) leaves any previous export intact and raises one
 :class:`~exports.errors.ExportError`.
@@ -16,30 +16,19 @@ import io
 from collections.abc import Callable
 from pathlib import Path
 
-from exports.base import ExportOutput, Progress, export_to_file
+from exports.base import BytesExporter, export_to_file
 from exports.text import one_line
 from planner import __version__
 from planner.report.data import ReportData
 
-__all__ = ["SHEETS", "XlsxExporter", "workbook_bytes", "write_xlsx"]
+__all__ = ["SHEETS", "xlsx_exporter", "workbook_bytes", "write_xlsx"]
 
 SHEETS = ("Summary", "Assessment", "Roadmap", "Method")
 
 
-class XlsxExporter:
-    """The Excel workbook, one progress step per sheet."""
-
-    id = "xlsx"
-    label = "Excel workbook"
-    noun = "workbook"
-    suffix = ".xlsx"
-    steps = len(SHEETS)
-
-    def render(self, report: ReportData, *, progress: Progress | None = None) -> ExportOutput:
-        """Build the workbook; report each sheet as ``"Excel: Summary sheet"``."""
-        step = None if progress is None else (lambda name: progress(f"Excel: {name} sheet"))
-        data, warnings = workbook_bytes(report, step)
-        return ExportOutput(data, tuple(warnings))
+def xlsx_exporter() -> BytesExporter:
+    """Return the Excel workbook format: one progress step per sheet."""
+    return BytesExporter("xlsx", "Excel workbook", "workbook", ".xlsx", len(SHEETS), "Excel: {} sheet", workbook_bytes)
 
 
 def workbook_bytes(report: ReportData, progress: Callable[[str], None] | None = None) -> tuple[bytes, list[str]]:
@@ -86,4 +75,4 @@ def write_xlsx(report: ReportData, path: Path) -> list[str]:
     Raises:
         ExportError: the file could not be written (nothing on disk changed).
     """
-    return list(export_to_file(XlsxExporter(), report, path))
+    return list(export_to_file(xlsx_exporter(), report, path))
