@@ -30,6 +30,7 @@ from planner.charts.palette import level_colour
 from planner.model.edits import Change, ChangeKind, EditRefused, score_lens, set_capability_field
 from planner.model.limits import DEFAULT_IMPORTANCE, IMPORTANCE_RANGE
 from planner.model.project import CapabilityAssessment
+from planner.report.formatting import score_and_level
 from planner.ui.document import Document
 from planner.ui.errors import show_refusal
 from planner.ui.fields import TextField
@@ -214,7 +215,7 @@ class CapabilityPanel(QWidget):
         elif score.score is None:
             badge, colour = "Not scored", level_colour(None)
         else:
-            badge = f"{model.level_name(score.level)} · {score.score:.0f}%"
+            badge = score_and_level(score.score, model.level_name(score.level))
             colour = level_colour(score.level, model.level_ids)
         self.badge.setText(badge)
         sheet = f"QLabel {{ background: {colour}; color: white; border-radius: 10px; padding: 4px 12px; font-weight: bold; }}"

@@ -1,6 +1,6 @@
 """The dashboard: headline figures, the radar of current vs target, domain bars and the lens heatmap.
 
-The charts are the report's own (:mod:`exports.report_charts` over :func:`exports.reportdata.
+The charts are the report's own (:mod:`exports.figures` over :func:`planner.report.data.
 build_report`), so what the client sees on the projector is what the PDF will show. matplotlib is
 imported when the page is first shown, never at start-up. Edits only mark the charts stale; a
 short single-shot timer redraws them once typing pauses, and only while the page is visible.
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.model.edits import Change
+from planner.report.formatting import level_text, score_and_level
 from planner.ui.document import Document
 
 __all__ = ["REDRAW_DELAY_MS", "DashboardPage"]
@@ -46,7 +47,7 @@ def _gaps_html(report: Any) -> str:
         return "<h3>Biggest gaps</h3><p>No capability is below its target.</p>"
     rows = "".join(
         f"<tr><td style='padding:3px 12px 3px 0'><b>{html.escape(c.name)}</b></td>"
-        f"<td style='padding:3px 12px 3px 0'>{html.escape(c.level_name or 'Not scored')} \u2192 "
+        f"<td style='padding:3px 12px 3px 0'>{html.escape(level_text(c.level_name))} \u2192 "
         f"{html.escape(c.target_name)}</td><td>importance {c.importance}</td></tr>"
         for c in report.biggest_gaps
     )
@@ -172,10 +173,7 @@ class DashboardPage(QWidget):
         model = self.doc.project.model
         card = self.doc.scorecard()
         overall = card.overall
-        if overall.score is None:
-            self.overall.value.setText("Not scored")
-        else:
-            self.overall.value.setText(f"{model.level_name(overall.level)} · {overall.score:.0f}%")
+        self.overall.value.setText(score_and_level(overall.score, model.level_name(overall.level)))
         self.progress.value.setText(f"{card.scored_count} of {card.applicable_count}")
         below = sum(1 for c in card.capabilities.values() if c.gap)
         self.gaps.value.setText(str(below))
@@ -184,11 +182,11 @@ class DashboardPage(QWidget):
 
     def redraw(self) -> None:
         """Build the charts again from the project (matplotlib is imported here, on first use)."""
-        from exports.report_charts import domain_bars_for, heatmap_for, radar_for
-        from exports.reportdata import build_report
+        from exports.figures import domain_bars_for, heatmap_for, radar_for
+        from planner.report.data import build_report
 
         self.timer.stop()
-        report = build_report(self.doc.project)
+        report = build_report(self.doc.project, scorecard=self.doc.scorecard())
         has_roadmap = bool(self.doc.project.roadmap.initiatives)
         self.projections.setEnabled(has_roadmap)
         radar = radar_for(report, projections=has_roadmap and self.projections.isChecked())

@@ -1,6 +1,7 @@
-"""The export dialog: Excel and/or PDF, where to, internal notes or not; runs in the background.
+"""The export dialog: which formats, where to, internal notes or not; runs in the background.
 
-Defaults: both formats, named after the project file (or the client) in the last export folder,
+The formats are the registry's (:func:`exports.registry.exporters`), one row each. Defaults: every
+format, named after the project file (or the client) in the last export folder,
 internal notes excluded. While the job runs the dialog shows progress and cannot be closed; then
 it offers to open the file or its folder. Errors are shown as the exporter words them; the
 project and any earlier export are untouched.
@@ -60,14 +61,17 @@ class ExportDialog(QDialog):
         self.setWindowTitle("Export the report")
         folder = settings.last_export_folder or (doc.path.parent if doc.path else Path.home())
         stem = default_stem(doc)
-        self.xlsx_on = QCheckBox("&Excel workbook")
-        self.pdf_on = QCheckBox("&PDF report")
-        self.xlsx_path = QLineEdit(str(folder / f"{stem}.xlsx"))
-        self.pdf_path = QLineEdit(str(folder / f"{stem}.pdf"))
+        from exports.registry import exporters
+
+        self.formats = exporters()
+        #: Per format id: whether it is chosen, and where it goes.
+        self.checks: dict[str, QCheckBox] = {}
+        self.paths: dict[str, QLineEdit] = {}
         grid = QGridLayout()
-        for row, (check, line, suffix) in enumerate(
-            ((self.xlsx_on, self.xlsx_path, "xlsx"), (self.pdf_on, self.pdf_path, "pdf"))
-        ):
+        for row, exporter in enumerate(self.formats):
+            check = self.checks[exporter.id] = QCheckBox(f"&{exporter.label}")
+            line = self.paths[exporter.id] = QLineEdit(str(folder / f"{stem}{exporter.suffix}"))
+            suffix = exporter.suffix.lstrip(".")
             check.setChecked(True)
             line.setAccessibleName(f"{suffix.upper()} file")
             browse = QPushButton("Browse…")
@@ -110,7 +114,7 @@ class ExportDialog(QDialog):
         self._validate()
 
     def _validate(self) -> None:
-        self.export_button.setEnabled(not self.running and (self.xlsx_on.isChecked() or self.pdf_on.isChecked()))
+        self.export_button.setEnabled(not self.running and any(check.isChecked() for check in self.checks.values()))
 
     def _browse(self, line: QLineEdit, suffix: str) -> None:
         name, _ = QFileDialog.getSaveFileName(self, "Export to", line.text(), f"{suffix.upper()} files (*.{suffix})")
@@ -121,8 +125,11 @@ class ExportDialog(QDialog):
     def request(self) -> ExportRequest:
         """The export the dialog's fields describe."""
         return ExportRequest(
-            xlsx=Path(self.xlsx_path.text()).expanduser() if self.xlsx_on.isChecked() else None,
-            pdf=Path(self.pdf_path.text()).expanduser() if self.pdf_on.isChecked() else None,
+            targets=tuple(
+                (exporter, Path(self.paths[exporter.id].text()).expanduser())
+                for exporter in self.formats
+                if self.checks[exporter.id].isChecked()
+            ),
             include_internal=self.internal.isChecked(),
         )
 
@@ -131,9 +138,11 @@ class ExportDialog(QDialog):
         request = self.request()
         if self.running or not request.steps:
             return False
-        from exports.reportdata import build_report
+        from planner.report.data import build_report
 
-        report = build_report(self.doc.project, include_internal=request.include_internal)
+        report = build_report(
+            self.doc.project, include_internal=request.include_internal, scorecard=self.doc.scorecard()
+        )
         job = ExportJob(report, request)
         job.signals.progress.connect(self._progress)
         job.signals.finished.connect(self._finished)

@@ -1,8 +1,10 @@
-"""The export job: build the workbook and/or PDF off the UI thread, reporting progress.
+"""The export job: render and write the chosen formats off the UI thread, reporting progress.
 
 The report data is computed on the UI thread from a consistent snapshot of the project (fast),
-then a QRunnable on the global QThreadPool renders and writes the files, each atomically, so a
-failure leaves any earlier export intact. Results and errors come back as queued signals.
+then a QRunnable on the global QThreadPool renders and writes each file with
+:func:`exports.base.export_to_file` (atomically, so a failure leaves any earlier export intact).
+Results and errors come back as queued signals. The formats and their step counts come from
+:mod:`exports.registry`.
 """
 
 from __future__ import annotations
@@ -10,31 +12,33 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QRunnable, Signal
 
-__all__ = ["XLSX_STEPS", "ExportJob", "ExportRequest", "ExportResult", "ExportSignals"]
+if TYPE_CHECKING:
+    from exports.base import Exporter
+
+__all__ = ["ExportJob", "ExportRequest", "ExportResult", "ExportSignals"]
 
 log = logging.getLogger("planner.ui.export")
-
-#: Progress steps of each file (sections as the exporters report them, plus writing).
-XLSX_STEPS = 5
-PDF_STEPS = 6
 
 
 @dataclass(frozen=True, slots=True)
 class ExportRequest:
-    """What to export and where (``None``: skip that format)."""
+    """What to export and where: a file per chosen format, in the registry's order."""
 
-    xlsx: Path | None
-    pdf: Path | None
+    targets: tuple[tuple[Exporter, Path], ...]
     include_internal: bool = False
 
     @property
     def steps(self) -> int:
-        """How many progress steps the job reports."""
-        return (XLSX_STEPS if self.xlsx else 0) + (PDF_STEPS if self.pdf else 0)
+        """How many progress steps the job reports (each format's steps, plus writing its file)."""
+        return sum(exporter.steps + 1 for exporter, _ in self.targets)
+
+    def path_for(self, export_id: str) -> Path | None:
+        """Return where the format ``export_id`` goes, or ``None`` when it is not chosen."""
+        return next((path for exporter, path in self.targets if exporter.id == export_id), None)
 
 
 @dataclass(slots=True)
@@ -74,14 +78,14 @@ class ExportJob(QRunnable):
         self.signals.progress.emit(self._done, text)
 
     def run(self) -> None:
+        from exports.base import export_to_file
         from exports.errors import ExportError
 
         result = ExportResult()
         try:
-            if self.request.xlsx is not None:
-                self._write(self.request.xlsx, "workbook", result)
-            if self.request.pdf is not None:
-                self._write(self.request.pdf, "report", result)
+            for exporter, path in self.request.targets:
+                result.warnings.extend(export_to_file(exporter, self.report, path, self._step))
+                result.files.append(path)
         except ExportError as exc:
             self.signals.failed.emit(str(exc), result)
             return
@@ -90,23 +94,3 @@ class ExportJob(QRunnable):
             self.signals.failed.emit(f"The export failed unexpectedly ({type(exc).__name__}); see the log.", result)
             return
         self.signals.finished.emit(result)
-
-    def _write(self, path: Path, kind: str, result: ExportResult) -> None:
-        from exports.errors import ExportError
-        from planner.storage.atomic import describe_os_error, write_atomic
-
-        if kind == "workbook":
-            from exports.xlsx import workbook_bytes
-
-            data, warnings = workbook_bytes(self.report, lambda name: self._step(f"Excel: {name} sheet"))
-        else:
-            from exports.pdf import pdf_bytes
-
-            data, warnings = pdf_bytes(self.report, lambda name: self._step(f"PDF: {name}"))
-        self._step(f"Writing {path.name}")
-        try:
-            write_atomic(path, data)
-        except OSError as exc:
-            raise ExportError(path, f"the {kind} could not be written: {describe_os_error(exc)}") from None
-        result.files.append(path)
-        result.warnings.extend(warnings)

@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor, QFont
 
 from planner.charts.palette import level_colour
 from planner.model.edits import Change, ChangeKind
+from planner.report.formatting import percent
 from planner.ui.document import Document
 
 __all__ = ["CapabilityTreeModel"]
@@ -144,7 +145,7 @@ class CapabilityTreeModel(QAbstractItemModel):
                 return "Not applicable: left out of every score, gap and the roadmap"
             if score.score is None:
                 return "Not scored yet"
-            return f"{score.score:.1f}%" + ("" if score.complete else " (some lenses not scored yet)")
+            return percent(score.score) + ("" if score.complete else " (some lenses not scored yet)")
         if role == Qt.ItemDataRole.AccessibleTextRole and column == 0:
             return f"{self._model.capability(cap_id).name}, level {self._model.level_name(score.level) or 'not scored'}"
         return None

@@ -33,8 +33,9 @@ def _export(app: QApplication, window: MainWindow, folder: Path) -> bool:
     if not isinstance(dialog, ExportDialog):
         _step("FAILED: the export dialog did not open")
         return False
-    dialog.xlsx_path.setText(str(folder / "smoke.xlsx"))
-    dialog.pdf_path.setText(str(folder / "smoke.pdf"))
+    targets = [folder / f"smoke{exporter.suffix}" for exporter in dialog.formats]
+    for exporter, path in zip(dialog.formats, targets, strict=True):
+        dialog.paths[exporter.id].setText(str(path))
     loop = QEventLoop()
     outcome: list[bool] = []
 
@@ -49,7 +50,7 @@ def _export(app: QApplication, window: MainWindow, folder: Path) -> bool:
     if outcome != [True]:
         _step(f"FAILED: export ({dialog.status.text() or 'timed out'})")
         return False
-    for path in (folder / "smoke.xlsx", folder / "smoke.pdf"):
+    for path in targets:
         _step(f"exported {path.suffix[1:].upper()} ({path.stat().st_size // 1024} KB)")
     dialog.close()
     return True

@@ -64,10 +64,10 @@ def _plain_xlsx() -> bytes:
 
 def run(repeat: int) -> list[Result]:
     """Measure both exporters against their baselines."""
-    from exports.pdf import pdf_bytes
-    from exports.reportdata import build_report
-    from exports.xlsx import workbook_bytes
-    from planner.cli_export import DEMO_RESOURCE
+    from exports.pdf.document import pdf_bytes
+    from exports.xlsx.workbook import workbook_bytes
+    from planner.cli.demo import DEMO_RESOURCE
+    from planner.report.data import build_report
     from planner.resources import resource_path
     from planner.storage.projectfile import load_project
 

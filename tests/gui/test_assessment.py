@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 
-from planner.model.edits import set_capability_field
+from planner.model.edits import score_lens, set_capability_field
 from planner.model.project import new_project
 from planner.storage.models import load_bundled_model
 from planner.ui.assessment import AssessmentPage
@@ -152,3 +152,17 @@ def test_typing_in_a_note_keeps_its_special_spaces_and_line_separators(qtbot: An
     field.moveCursor(QTextCursor.MoveOperation.End)
     qtbot.keyClicks(field, "!")
     assert doc.project.assessment.capabilities[cap].notes == typed + "!"
+
+
+def test_the_badge_and_the_navigator_show_the_same_score(qtbot: Any, window: MainWindow) -> None:
+    page = _page(window)
+    doc = window.doc
+    assert doc is not None
+    cap = page.current_capability
+    for lens, value in (("knowledge", 4), ("process", 2), ("metrics", 3), ("adoption", 1)):
+        doc.push(score_lens(doc.project, cap, lens, value))  # 10 of 16 points = 62.5%
+    assert doc.scorecard().capabilities[cap].score == 62.5
+    tooltip = page.tree_model.data(page.tree_model.index_of(cap, 0), Qt.ItemDataRole.ToolTipRole)
+    assert tooltip.startswith("62.5% ")
+    assert page.panel.badge.text().endswith("\u00b7 62.5%")
+

@@ -24,12 +24,13 @@ def dialog(window: MainWindow, project_file: Path) -> ExportDialog:
 def test_exports_both_formats_off_the_ui_thread_and_offers_to_open(
     qtbot: Any, dialog: ExportDialog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    assert dialog.xlsx_path.text().endswith("northwind.xlsx")
+    assert dialog.paths["xlsx"].text().endswith("northwind.xlsx")
+    assert dialog.paths["pdf"].text().endswith("northwind.pdf")
     assert not dialog.internal.isChecked()
     out = tmp_path / "out"
     out.mkdir()
-    dialog.xlsx_path.setText(str(out / "client.xlsx"))
-    dialog.pdf_path.setText(str(out / "client.pdf"))
+    dialog.paths["xlsx"].setText(str(out / "client.xlsx"))
+    dialog.paths["pdf"].setText(str(out / "client.pdf"))
     with qtbot.waitSignal(dialog.export_finished, timeout=120_000) as finished:
         assert dialog.start()
         assert dialog.running
@@ -50,8 +51,8 @@ def test_exports_both_formats_off_the_ui_thread_and_offers_to_open(
 def test_a_failed_export_says_why_and_keeps_the_earlier_file(qtbot: Any, dialog: ExportDialog, tmp_path: Path) -> None:
     earlier = tmp_path / "earlier.pdf"
     earlier.write_bytes(b"%PDF-1.4 earlier export")
-    dialog.pdf_on.setChecked(False)
-    dialog.xlsx_path.setText(str(tmp_path / "no-such-folder" / "x.xlsx"))
+    dialog.checks["pdf"].setChecked(False)
+    dialog.paths["xlsx"].setText(str(tmp_path / "no-such-folder" / "x.xlsx"))
     with qtbot.waitSignal(dialog.export_finished, timeout=60_000) as finished:
         dialog.start()
     assert finished.args == [False]
@@ -64,12 +65,13 @@ def test_a_failed_export_says_why_and_keeps_the_earlier_file(qtbot: Any, dialog:
 
 
 def test_nothing_to_do_without_a_format(qtbot: Any, dialog: ExportDialog) -> None:
-    dialog.xlsx_on.setChecked(False)
-    dialog.pdf_on.setChecked(False)
+    dialog.checks["xlsx"].setChecked(False)
+    dialog.checks["pdf"].setChecked(False)
     assert not dialog.export_button.isEnabled()
     assert not dialog.start()
     dialog.internal.setChecked(True)
-    dialog.pdf_on.setChecked(True)
+    dialog.checks["pdf"].setChecked(True)
     assert dialog.request().include_internal
-    assert dialog.request().xlsx is None
+    assert dialog.request().path_for("xlsx") is None
+    assert dialog.request().steps == 6  # the PDF report: five sections, then writing the file
     dialog.close()

@@ -101,7 +101,7 @@ def test_the_project_declares_both_as_requirements() -> None:
     assert pinned is not None and _version(pinned.group(1)) >= (3, 6, 13)
 
 
-QT_FREE_PACKAGES = ("planner.model", "planner.storage", "planner.charts", "exports")
+QT_FREE_PACKAGES = ("planner.model", "planner.storage", "planner.report", "planner.charts", "exports")
 
 GUARD = textwrap.dedent(
     """

@@ -13,11 +13,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-pytest.importorskip("exports.xlsx_cells", reason="the exporters are not in this build")
+pytest.importorskip("exports.xlsx.cells", reason="the exporters are not in this build")
 
-from exports.pdf_fonts import BODY_FONT, FontKit
+from exports.pdf.fonts import BODY_FONT, FontKit
 from exports.text import clean_text
-from exports.xlsx_cells import EXCEL_CELL_LIMIT, TRUNCATION_MARKER, SheetWriter, Styles
+from exports.xlsx.cells import EXCEL_CELL_LIMIT, TRUNCATION_MARKER, SheetWriter, Styles
 
 any_text = st.text(st.characters(), max_size=200)
 markup_text = st.text(st.sampled_from(list("<>&;#=/\"'!-[]{}()%$ abcfontimgsrcbr 東é")), min_size=1, max_size=80)

@@ -24,17 +24,17 @@ from typing import Any
 
 import pytest
 
-pytest.importorskip("exports.reportdata", reason="the exporters are not in this build")
+pytest.importorskip("planner.report.data", reason="the exporters are not in this build")
 
 from exports.errors import ExportError
-from exports.pdf import pdf_bytes, write_pdf
-from exports.pdf_fonts import MISSING_MARKER
-from exports.reportdata import ReportData, build_report
+from exports.pdf.document import pdf_bytes, write_pdf
+from exports.pdf.fonts import MISSING_MARKER
 from exports.text import clean_text
-from exports.xlsx import workbook_bytes, write_xlsx
-from exports.xlsx_cells import EXCEL_CELL_LIMIT, TRUNCATION_MARKER
+from exports.xlsx.cells import EXCEL_CELL_LIMIT, TRUNCATION_MARKER
+from exports.xlsx.workbook import workbook_bytes, write_xlsx
 from planner.model.capmodel import CapabilityModel
 from planner.model.project import Assessment, Engagement, Initiative, Project, Roadmap, default_phases
+from planner.report.data import ReportData, build_report
 from tests.reliability.helpers import assert_plain_message, disk_fills_up_after, faulty_fdopen, listing
 
 FORMULAS = [

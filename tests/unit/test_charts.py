@@ -10,8 +10,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 from matplotlib.text import Text
 
-from exports.report_charts import domain_bars_for, gantt_parts_for, heatmap_for, radar_for
-from exports.reportdata import build_report
+from exports.figures import domain_bars_for, gantt_parts_for, heatmap_for, radar_for
 from planner.charts import palette
 from planner.charts.bars import BarRow, domain_bars_figure
 from planner.charts.gantt import GanttBar, GanttPhase, gantt_figure
@@ -19,6 +18,7 @@ from planner.charts.heatmap import HEAT_COLOURS, HeatRow, lens_heatmap_figure
 from planner.charts.radar import Band, RadarSeries, radar_figure
 from planner.charts.style import figure_png, shorten
 from planner.model.capmodel import CapabilityModel
+from planner.report.data import build_report
 from tests.unit.test_export_support import hostile_project
 
 PNG = b"\x89PNG\r\n\x1a\n"

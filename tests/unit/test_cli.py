@@ -118,12 +118,13 @@ def test_usage_errors_exit_2_without_traceback(tmp_path: Path) -> None:
 
 
 def test_internal_error_says_where_the_log_is(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from planner import cli, cli_commands
+    from planner import cli
+    from planner.cli import models
 
     def boom(ns: object) -> int:
         raise RuntimeError("unexpected")
 
-    monkeypatch.setattr(cli_commands, "cmd_models", boom)
+    monkeypatch.setattr(models, "cmd_models", boom)
     code = cli.main(["models"])
     assert code == 1
     from planner.logsetup import log_path
@@ -149,3 +150,21 @@ def test_reader_leaving_early_is_not_an_error(model: CapabilityModel, tmp_path: 
     assert proc.returncode in (0, -13)  # done, or killed by SIGPIPE before Python saw it
     assert b"internal error" not in err
     assert b"Traceback" not in err
+
+
+def test_a_missing_app_module_is_an_internal_error_not_help(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from planner import cli
+
+    monkeypatch.setitem(sys.modules, "planner.ui.app", None)  # import fails as if the module were not built
+    assert cli.main([]) == 1
+    err = capsys.readouterr().err
+    assert "internal error (ModuleNotFoundError)" in err
+    assert "usage:" not in err
+
+
+def test_every_subcommand_module_is_on_the_parser() -> None:
+    from planner.cli.parser import build_parser, command_names
+
+    assert command_names(build_parser()) == {"models", "new", "validate", "summary", "roadmap", "export", "demo"}

@@ -64,7 +64,7 @@ def test_regenerate_saves_then_prints_by_phase_with_warnings(
     lines = out.splitlines()
     assert lines[0] == "Roadmap for Brightwave Labs: at most 3 initiatives at a time"
     crawl = [i for i in expected.initiatives if i.phase == "crawl"]
-    assert f"Crawl: months 1-{max(i.end_month for i in crawl)}, {len(crawl)} initiatives" in lines
+    assert f"Crawl: months 1\u2013{max(i.end_month for i in crawl)}, {len(crawl)} initiatives" in lines
     first = min(crawl, key=lambda i: i.start_month)
     assert any(
         line.startswith("  month 1 ") and first.title in line and f"({first.owner}, effort {first.effort})" in line

@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from planner.cli import main
-from planner.cli_export import DEMO_RESOURCE
+from planner.cli.demo import DEMO_RESOURCE
 from planner.model.roadmap import phase_spans, roadmap_warnings
 from planner.model.scoring import score_project
 from planner.resources import resource_path

@@ -9,12 +9,12 @@ import pytest
 from openpyxl import load_workbook
 
 from exports.errors import ExportError
-from exports.reportdata import build_report
-from exports.xlsx import SHEETS, workbook_bytes, write_xlsx
-from exports.xlsx_cells import EXCEL_CELL_LIMIT, TRUNCATION_MARKER
-from exports.xlsx_sheets import assessment_headers
+from exports.xlsx.cells import EXCEL_CELL_LIMIT, TRUNCATION_MARKER
+from exports.xlsx.sheets import assessment_headers
+from exports.xlsx.workbook import SHEETS, workbook_bytes, write_xlsx
 from planner.model.capmodel import CapabilityModel
 from planner.model.scoring import score_project
+from planner.report.data import build_report
 from tests.unit.test_export_support import CLIENT, HOSTILE, INTERNAL, hostile_project
 
 

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from exports.reportdata import build_report
-from exports.xlsx import write_xlsx
+from exports.xlsx.workbook import write_xlsx
 from planner.model.capmodel import CapabilityModel
+from planner.report.data import build_report
 from tests.unit.test_export_support import hostile_project
 
 SOFFICE = shutil.which("soffice")

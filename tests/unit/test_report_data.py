@@ -6,10 +6,10 @@ import datetime as dt
 
 import pytest
 
-from exports.reportdata import TOP_GAPS, build_report
 from planner.model.capmodel import CapabilityModel
 from planner.model.roadmap import phase_spans, project_levels, roadmap_warnings
 from planner.model.scoring import score_project
+from planner.report.data import TOP_GAPS, build_report
 from tests.unit.test_export_support import CLIENT, INTERNAL, hostile_project
 
 
@@ -112,3 +112,16 @@ def test_an_empty_project_still_makes_a_report(model: CapabilityModel) -> None:
     assert report.overall_score is None
     assert report.initiatives == () and report.months == 0
     assert report.biggest_gaps == ()
+
+
+def test_a_given_scorecard_is_used_instead_of_rescoring(project, monkeypatch: pytest.MonkeyPatch) -> None:
+    import planner.report.data as data
+
+    card = score_project(project.model, project.assessment)
+    expected = build_report(project, today=dt.date(2025, 1, 2))
+
+    def rescore(*_args: object) -> None:
+        raise AssertionError("the report rescored the project although it was given the scores")
+
+    monkeypatch.setattr(data, "score_project", rescore)
+    assert build_report(project, today=dt.date(2025, 1, 2), scorecard=card) == expected

@@ -38,18 +38,14 @@ from PySide6.QtWidgets import (
 
 from planner.charts.palette import level_colour
 from planner.model.project import Initiative, Roadmap
+from planner.report.formatting import month_span
 
-__all__ = ["MIME_TYPE", "Board", "PhaseColumn", "month_span"]
+__all__ = ["MIME_TYPE", "Board", "PhaseColumn"]
 
 MIME_TYPE = "application/x-finops-planner-initiative"
 _ID_ROLE = Qt.ItemDataRole.UserRole
 _LINES_ROLE = Qt.ItemDataRole.UserRole + 1
 _COLOUR_ROLE = Qt.ItemDataRole.UserRole + 2
-
-
-def month_span(start: int, end: int) -> str:
-    """Word a span of months for people: "month 3", "months 3\u20135" (1-based, inclusive)."""
-    return f"month {start + 1}" if end - start <= 1 else f"months {start + 1}\u2013{end}"
 
 
 class CardDelegate(QStyledItemDelegate):

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QWidget
 from planner.charts.palette import level_colour, level_tint
 from planner.model.project import Initiative, Roadmap
 from planner.model.roadmap import phase_spans
-from planner.ui.roadmap.board import month_span
+from planner.report.formatting import month_span
 
 __all__ = ["Timeline"]
 

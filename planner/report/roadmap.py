@@ -1,6 +1,6 @@
 """The roadmap part of the report: initiatives with references, phases with spans, projections.
 
-Split from :mod:`exports.reportdata` (which re-exports these names). Initiatives are listed phase
+Part of the report (:mod:`planner.report.data` re-exports these names). Initiatives are listed phase
 by phase, then by start month, then in roadmap order, and get a short reference for the reader:
 the phase's initial and a number (C1, C2, ..., W1, ..., R1), so "depends on C3, C7" fits a table
 cell. The references exist only in the exports. Months are kept 0-based with an exclusive end, as
@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from planner.model.capmodel import CapabilityModel
 from planner.model.project import Initiative, Project, Roadmap
+from planner.report.formatting import month_span
 
 __all__ = ["InitiativeRow", "PhaseRow", "Projection", "roadmap_parts"]
 
@@ -77,9 +78,7 @@ class PhaseRow:
         """The span for a reader: ``"months 1-4"`` (counted from 1), or ``"no initiatives"``."""
         if not self.initiatives:
             return "no initiatives"
-        if self.end_month - self.start_month <= 1:
-            return f"month {self.start_month + 1}"
-        return f"months {self.start_month + 1}\u2013{self.end_month}"
+        return month_span(self.start_month, self.end_month)
 
 
 @dataclass(frozen=True, slots=True)

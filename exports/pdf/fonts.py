@@ -10,8 +10,8 @@ has 3 of the 11,172 Hangul syllables, so Hangul goes to NanumGothic first). A ch
 font has (most emoji, Thai, hieroglyphs) is replaced by :data:`MISSING_MARKER` (U+FFFD, the
 replacement character) and remembered in :attr:`FontKit.missing`; the exporter reports them as a
 warning. Right-to-left lines (Hebrew, Arabic) are turned into visual order, Arabic joined, by
-:func:`exports.pdf_script.visual` on their way through :meth:`FontKit.runs`; long right-to-left
-paragraphs are wrapped first by :mod:`exports.pdf_bidi`.
+:func:`exports.pdf.script.visual` on their way through :meth:`FontKit.runs`; long right-to-left
+paragraphs are wrapped first by :mod:`exports.pdf.bidi`.
 
 Fonts are registered with reportlab's font registry under the names below; registering is skipped
 when a name is already there, so building many reports in one process costs the parsing once.
@@ -23,7 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
-from exports.pdf_script import Direction, visual
+from exports.pdf.script import Direction, visual
 from exports.text import clean_text
 from planner.resources import resource_path
 
@@ -122,7 +122,7 @@ class FontKit:
     def runs(self, text: str, *, record: bool = True, base: Direction | None = None) -> list[tuple[str, str]]:
         """Split cleaned ``text`` into ``(font name, run)`` pairs, missing characters replaced.
 
-        Each line with right-to-left letters comes in visual order (:func:`~exports.pdf_script.visual`),
+        Each line with right-to-left letters comes in visual order (:func:`~exports.pdf.script.visual`),
         in direction ``base``, or the line's own when ``None``. ``record=False`` measures without
         remembering missing characters (charts measure text before they draw it).
         """

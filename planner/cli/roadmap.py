@@ -24,8 +24,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from planner.cli import UsageError
-from planner.cli_commands import AddCommand, open_project
+from planner.cli.common import AddCommand, UsageError, open_project
 from planner.model.project import Initiative, Project
 from planner.model.roadmap import (
     RegenerationPlan,
@@ -34,6 +33,7 @@ from planner.model.roadmap import (
     regenerate,
     roadmap_warnings,
 )
+from planner.report.formatting import month_span
 from planner.storage.errors import ProjectFileError
 from planner.storage.lock import ProjectLock
 from planner.storage.projectdoc import project_to_document
@@ -115,11 +115,6 @@ def _regenerate_and_save(path: Path) -> tuple[Project, RegenerationPlan, bool]:
     return project, plan, saved
 
 
-def _months(start: int, end: int) -> str:
-    first, last = start + 1, max(start + 1, end)
-    return f"month {first}" if first == last else f"months {first}-{last}"
-
-
 def _item_line(project: Project, item: Initiative) -> str:
     cap = project.model.capabilities.get(item.capability)
     cap_name = cap.name if cap is not None else item.capability
@@ -131,7 +126,7 @@ def _item_line(project: Project, item: Initiative) -> str:
     status = "" if item.status == "planned" else f"  ({item.status})"
     owner = item.owner or "no owner"
     return (
-        f"  {_months(item.start_month, item.end_month):13} {cap_name}: {item.title}"
+        f"  {month_span(item.start_month, item.end_month):13} {cap_name}: {item.title}"
         f"  ({owner}, effort {item.effort}){status}{flags}"
     )
 
@@ -160,7 +155,7 @@ def roadmap_lines(project: Project, path: Path) -> list[str]:
             continue
         start, end = spans[phase.id]
         count = f"{len(items)} initiative{'s' if len(items) != 1 else ''}"
-        lines.append(f"{phase.name}: {_months(start, end)}, {count}")
+        lines.append(f"{phase.name}: {month_span(start, end)}, {count}")
         lines.extend(_item_line(project, item) for item in sorted(items, key=lambda i: i.start_month))
     warnings = roadmap_warnings(project.model, project.assessment, road)
     if warnings:

@@ -9,7 +9,7 @@ reorders each line with the Unicode bidirectional algorithm (``python-bidi``). T
 direction throughout (``base``): a note that starts in Hebrew reads right to left, and the Latin
 words inside it stay left to right; a Latin note with a Hebrew name keeps its order and shows the
 name right to left. Wrapping a long note must happen *before* the reordering (the first line of
-a right-to-left paragraph holds its first words): :mod:`exports.pdf_bidi` does that.
+a right-to-left paragraph holds its first words): :mod:`exports.pdf.bidi` does that.
 
 The text layer: readers (pdftotext, pypdf, Acrobat's copy and search) put the visual order back
 into logical order themselves, so the extracted text equals what was typed. What they cannot undo

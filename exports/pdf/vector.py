@@ -22,9 +22,9 @@ from typing import Any, cast
 from matplotlib.backend_bases import GraphicsContextBase, RendererBase
 from matplotlib.path import Path
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable
 
-from exports.pdf_fonts import BODY_BOLD, BODY_FONT, FontKit
+from exports.pdf.fonts import BODY_BOLD, BODY_FONT, FontKit
+from exports.pdf.layout import FixedBox
 
 __all__ = ["VectorChart"]
 
@@ -199,20 +199,13 @@ class _Renderer(RendererBase):
         canv.restoreState()
 
 
-class VectorChart(Flowable):  # type: ignore[misc]
+class VectorChart(FixedBox):
     """A matplotlib figure drawn as vectors, scaled to ``width`` x ``height`` points, centred."""
 
     def __init__(self, figure: Any, fonts: FontKit, width: float, height: float) -> None:
-        super().__init__()
+        super().__init__(width, height)
         self.figure = figure
         self.fonts = fonts
-        self.width = width
-        self.height = height
-        self.hAlign = "CENTER"
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        """Return the fixed size."""
-        return self.width, self.height
 
     def draw(self) -> None:
         """Replay the figure onto the canvas."""

@@ -16,17 +16,14 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer
 
-from exports.pdf_fonts import BODY_BOLD
-from exports.pdf_layout import Para, colour
-from exports.pdf_script import has_rtl
-from exports.pdf_story import Ctx, level_chip
+from exports.pdf.context import Ctx, level_chip
+from exports.pdf.fonts import BODY_BOLD
+from exports.pdf.layout import Para, colour
+from exports.pdf.script import has_rtl
 from planner.charts.palette import level_tint
+from planner.report.formatting import level_text, month_range, percent
 
 __all__ = ["appendix", "assessment_detail", "roadmap_section"]
-
-
-def _pct(score: float | None) -> str:
-    return "\u2013" if score is None else f"{score:.0f}%"
 
 
 def assessment_detail(ctx: Ctx) -> list[Flowable]:
@@ -63,7 +60,7 @@ def assessment_detail(ctx: Ctx) -> list[Flowable]:
                 extra.append(("TEXTCOLOR", (0, index), (-1, index), colour("#6B7785")))
                 continue
             scores = [ctx.plain("\u2013" if v is None else str(v)) for v in cap.lens_scores]
-            level_name = cap.level_name or "not scored"
+            level_name = level_text(cap.level_name)
             if cap.score is not None and not cap.complete:
                 level_name += " (incomplete)"
             cell, bg = level_chip(ctx, cap.level, level_name)
@@ -71,7 +68,7 @@ def assessment_detail(ctx: Ctx) -> list[Flowable]:
                 [
                     ctx.text(cap.name, s.cell_bold),
                     *scores,
-                    ctx.plain(_pct(cap.score)),
+                    ctx.plain(percent(cap.score)),
                     cell,
                     ctx.text(cap.target_name or "\u2013", s.cell),
                     ctx.plain("\u2013" if cap.gap is None else str(cap.gap)),
@@ -80,9 +77,9 @@ def assessment_detail(ctx: Ctx) -> list[Flowable]:
             if bg:
                 col = 2 + len(r.lenses)
                 extra.append((bg[0], (col, index), (col, index), bg[1]))
-        title = f"{domain.name}: {domain.level_name or 'not scored'}"
+        title = f"{domain.name}: {level_text(domain.level_name)}"
         if domain.score is not None:
-            title += f" ({domain.score:.1f}%)"
+            title += f" ({percent(domain.score)})"
         story += [CondPageBreak(60 * mm), ctx.text(title, s.h2), ctx.table(rows, fractions, extra=extra)]
         story.append(Spacer(1, 3 * mm))
         for cap in domain.capabilities:
@@ -107,7 +104,7 @@ def _notes(ctx: Ctx, cap: Any) -> list[Flowable]:
 
 def roadmap_section(ctx: Ctx) -> list[Flowable]:
     """Return the roadmap: Gantt chart(s), then each phase's initiatives."""
-    from exports.report_charts import gantt_parts_for
+    from exports.figures import gantt_parts_for
 
     r, s = ctx.report, ctx.styles
     story: list[Flowable] = [PageBreak(), ctx.text("Roadmap", s.h1)]
@@ -134,7 +131,7 @@ def roadmap_section(ctx: Ctx) -> list[Flowable]:
         rows: list[list[Any]] = [ctx.head("#", "Initiative", "Capability", "Owner", "Effort", "Months", "Depends on")]
         for item in phase.initiatives:
             cell = _initiative_cell(ctx, item)
-            months = str(item.first_month) if item.duration <= 1 else f"{item.first_month}\u2013{item.last_month}"
+            months = month_range(item.start_month, item.end_month)
             rows.append(
                 [
                     ctx.plain(item.ref),
@@ -171,7 +168,7 @@ def _huge(items: Any) -> bool:
 def _initiative_cell(ctx: Ctx, item: Any) -> Flowable | list[Flowable]:
     """Return the initiative cell: its title in bold (and "committed"), then its description.
 
-    Right-to-left text is wrapped before it is reordered (:mod:`exports.pdf_bidi`), so such a
+    Right-to-left text is wrapped before it is reordered (:mod:`exports.pdf.bidi`), so such a
     title and description are separate paragraphs; otherwise one paragraph, which is quicker.
     """
     committed = ' <font color="#6B7785">(committed)</font>' if item.locked else ""

@@ -1,7 +1,7 @@
 """The report: everything a client deliverable says, computed once from a project.
 
-Both exporters (and the app's export dialog) read a :class:`ReportData`, never the project or a
-widget, so the workbook and the PDF cannot disagree. It holds the engagement, every score, level,
+Every exporter, the dashboard and the command line read a :class:`ReportData`, never the project
+or a widget, so the workbook, the PDF and the screen cannot disagree. It holds the engagement, every score, level,
 target, gap and explanation (from :func:`planner.model.scoring.score_project`), the roadmap with
 its phase spans, the projected levels after each phase and the roadmap's warnings (from
 :mod:`planner.model.roadmap`).
@@ -21,7 +21,7 @@ Decisions where the design is silent:
   short reference for the reader: the phase's initial and a number (C1, C2, ..., W1, ..., R1),
   so "depends on C3, C7" fits a table cell. The references exist only in the exports.
 
-The roadmap rows live in :mod:`exports.report_roadmap` and are re-exported here.
+The roadmap rows live in :mod:`planner.report.roadmap` and are re-exported here.
 """
 
 from __future__ import annotations
@@ -29,10 +29,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from exports.report_roadmap import InitiativeRow, PhaseRow, Projection, roadmap_parts
 from planner.model.capmodel import Attribution, CapabilityModel
 from planner.model.project import Project
 from planner.model.scoring import CapabilityScore, Scorecard, score_project
+from planner.report.roadmap import InitiativeRow, PhaseRow, Projection, roadmap_parts
 
 __all__ = [
     "TOP_GAPS",
@@ -171,17 +171,25 @@ class ReportData:
         return ""
 
 
-def build_report(project: Project, *, include_internal: bool = False, today: dt.date | None = None) -> ReportData:
+def build_report(
+    project: Project,
+    *,
+    include_internal: bool = False,
+    today: dt.date | None = None,
+    scorecard: Scorecard | None = None,
+) -> ReportData:
     """Compute the report of a project.
 
     Args:
         project: the engagement.
         include_internal: include internal notes, evidence and the roadmap's warnings.
         today: the date printed as the generation date (today unless given; tests fix it).
+        scorecard: the project's scores when the caller already has them (the desktop app keeps
+            them up to date); computed here when not given.
     """
     model = project.model
     eng = project.engagement
-    card = score_project(model, project.assessment)
+    card = scorecard if scorecard is not None else score_project(model, project.assessment)
     domains = _domains(model, project, card, include_internal)
     capabilities = [c for d in domains for c in d.capabilities]
     gaps = sorted(

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from openpyxl.utils import get_column_letter
 
-from exports.reportdata import ReportData
-from exports.xlsx_cells import SheetWriter
+from exports.xlsx.cells import SheetWriter
 from planner.charts.palette import level_colour, level_tint
+from planner.report.data import ReportData
 
 __all__ = ["ROADMAP_HEADERS", "write_method", "write_roadmap"]
 

@@ -1,9 +1,10 @@
 """The Excel workbook for the client: Summary, Assessment, Roadmap and Method sheets.
 
-Built entirely in memory from a :class:`~exports.reportdata.ReportData` and then written with
-:func:`planner.storage.atomic.write_atomic`, so a failure (disk full, file open in Excel, folder
-missing) leaves any previous export intact and raises one :class:`~exports.errors.ExportError`.
-Every piece of text is a safe string cell (see :mod:`exports.xlsx_cells`); texts cut at Excel's
+Built entirely in memory from a :class:`~planner.report.data.ReportData` by :func:`xlsx_exporter`
+and then written by :func:`exports.base.export_to_file`, so a failure (disk full, file open in
+Excel, folder missing) leaves any previous export intact and raises one
+:class:`~exports.errors.ExportError`.
+Every piece of text is a safe string cell (see :mod:`exports.xlsx.cells`); texts cut at Excel's
 cell limit are reported in the returned warnings. openpyxl is imported only when a workbook is
 built.
 """
@@ -15,23 +16,28 @@ import io
 from collections.abc import Callable
 from pathlib import Path
 
-from exports.errors import write_export
-from exports.reportdata import ReportData
+from exports.base import BytesExporter, export_to_file
 from exports.text import one_line
 from planner import __version__
+from planner.report.data import ReportData
 
-__all__ = ["SHEETS", "workbook_bytes", "write_xlsx"]
+__all__ = ["SHEETS", "xlsx_exporter", "workbook_bytes", "write_xlsx"]
 
 SHEETS = ("Summary", "Assessment", "Roadmap", "Method")
+
+
+def xlsx_exporter() -> BytesExporter:
+    """Return the Excel workbook format: one progress step per sheet."""
+    return BytesExporter("xlsx", "Excel workbook", "workbook", ".xlsx", len(SHEETS), "Excel: {} sheet", workbook_bytes)
 
 
 def workbook_bytes(report: ReportData, progress: Callable[[str], None] | None = None) -> tuple[bytes, list[str]]:
     """Build the workbook; return its bytes and warnings about text cut at the cell limit."""
     from openpyxl import Workbook
 
-    from exports.xlsx_cells import SheetWriter, Styles
-    from exports.xlsx_roadmap import write_method, write_roadmap
-    from exports.xlsx_sheets import write_assessment, write_summary
+    from exports.xlsx.cells import SheetWriter, Styles
+    from exports.xlsx.roadmap import write_method, write_roadmap
+    from exports.xlsx.sheets import write_assessment, write_summary
 
     wb = Workbook()
     styles = Styles()
@@ -69,6 +75,4 @@ def write_xlsx(report: ReportData, path: Path) -> list[str]:
     Raises:
         ExportError: the file could not be written (nothing on disk changed).
     """
-    data, warnings = workbook_bytes(report)
-    write_export(path, data, "workbook")
-    return warnings
+    return list(export_to_file(xlsx_exporter(), report, path))

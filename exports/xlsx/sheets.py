@@ -21,9 +21,10 @@ from openpyxl.chart.shapes import GraphicalProperties
 from openpyxl.drawing.line import LineProperties
 from openpyxl.utils import get_column_letter
 
-from exports.reportdata import ReportData
-from exports.xlsx_cells import SheetWriter
+from exports.xlsx.cells import SheetWriter
 from planner.charts.palette import CURRENT, TARGET, excel_rgb, level_tint
+from planner.report.data import ReportData
+from planner.report.formatting import level_text
 
 __all__ = ["write_assessment", "write_summary"]
 
@@ -69,7 +70,7 @@ def write_summary(w: SheetWriter, report: ReportData) -> None:
     row += 1
     w.text(row, 1, "Overall", font=s.bold)
     w.number(row, 2, report.overall_score, fmt=SCORE_FORMAT, font=s.bold)
-    w.text(row, 3, report.overall_level_name or "not scored", font=s.bold).fill = s.fill(
+    w.text(row, 3, level_text(report.overall_level_name), font=s.bold).fill = s.fill(
         level_tint(report.overall_level, 0.3)
     )
     w.text(row, 4, f"{report.scored_count} of {report.applicable_count} applicable fully scored")
@@ -80,7 +81,7 @@ def write_summary(w: SheetWriter, report: ReportData) -> None:
         applicable = sum(1 for c in domain.capabilities if c.applicable)
         w.text(row, 1, domain.name)
         w.number(row, 2, domain.score, fmt=SCORE_FORMAT)
-        w.text(row, 3, domain.level_name or "not scored").fill = s.fill(level_tint(domain.level, 0.3))
+        w.text(row, 3, level_text(domain.level_name)).fill = s.fill(level_tint(domain.level, 0.3))
         w.text(row, 4, f"{scored} of {applicable} scored")
     domain_last = row
     row += 2
@@ -195,10 +196,10 @@ def write_assessment(w: SheetWriter, report: ReportData) -> None:
             w.number(row, col, score if cap.applicable else None)
             col += 1
         w.number(row, col, cap.score, fmt=SCORE_FORMAT)
-        level_text = "Not applicable" if not cap.applicable else (cap.level_name or "not scored")
+        level_cell = "Not applicable" if not cap.applicable else level_text(cap.level_name)
         if cap.applicable and cap.score is not None and not cap.complete:
-            level_text += " (incomplete)"
-        w.text(row, col + 1, level_text).fill = s.fill(level_tint(cap.level if cap.applicable else None, 0.3))
+            level_cell += " (incomplete)"
+        w.text(row, col + 1, level_cell).fill = s.fill(level_tint(cap.level if cap.applicable else None, 0.3))
         w.text(row, col + 2, cap.target_name if cap.applicable else "")
         w.number(row, col + 3, cap.gap if cap.applicable else None)
         w.number(row, col + 4, cap.importance if cap.applicable else None)

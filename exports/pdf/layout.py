@@ -20,12 +20,27 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageTemplate, Paragraph
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageTemplate, Paragraph
 
-from exports.pdf_fonts import BODY_BOLD, BODY_FONT, FontKit
+from exports.pdf.fonts import BODY_BOLD, BODY_FONT, FontKit
 from planner.charts.palette import ACCENT, GRID, INK, LIGHT_FILL, MUTED
 
-__all__ = ["MARGIN", "PAGE", "Para", "ReportDoc", "Styles", "colour", "make_styles"]
+__all__ = ["MARGIN", "PAGE", "FixedBox", "Para", "ReportDoc", "Styles", "colour", "make_styles"]
+
+
+class FixedBox(Flowable):  # type: ignore[misc]
+    """A flowable of a fixed ``width`` x ``height`` points, centred in the frame (charts)."""
+
+    def __init__(self, width: float, height: float) -> None:
+        super().__init__()
+        self.width = width
+        self.height = height
+        self.hAlign = "CENTER"
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        """Return the fixed size."""
+        return self.width, self.height
+
 
 PAGE = A4
 MARGIN = 18 * mm

@@ -3,7 +3,7 @@
 reportlab wraps a paragraph after it has been handed its characters; if those were already in
 visual order, a wrapped right-to-left paragraph would start with its last words. So
 :class:`BidiParagraph` wraps the text as typed (logical order) to the width it is given, puts
-each line in visual order (:func:`exports.pdf_script.visual`, one direction for the whole
+each line in visual order (:func:`exports.pdf.script.visual`, one direction for the whole
 paragraph) and hands reportlab the finished lines as one ordinary paragraph, which splits across
 pages like any other. A paragraph whose first letter is right-to-left is right-aligned, as its
 reader expects. Text without right-to-left letters never comes here (:func:`paragraph`).
@@ -18,9 +18,9 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
 
-from exports.pdf_fonts import BODY_BOLD, BODY_FONT, FontKit
-from exports.pdf_layout import Para
-from exports.pdf_script import Direction, base_direction, has_rtl
+from exports.pdf.fonts import BODY_BOLD, BODY_FONT, FontKit
+from exports.pdf.layout import Para
+from exports.pdf.script import Direction, base_direction, has_rtl
 from exports.text import clean_text
 
 __all__ = ["BidiParagraph", "paragraph", "wrap_logical"]

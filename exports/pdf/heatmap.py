@@ -20,11 +20,12 @@ from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Table
 
-from exports.pdf_fonts import BODY_FONT
-from exports.pdf_layout import colour
-from exports.pdf_story import Ctx, level_chip
+from exports.pdf.context import Ctx, level_chip
+from exports.pdf.fonts import BODY_FONT
+from exports.pdf.layout import colour
 from planner.charts.heatmap import HEAT_COLOURS
 from planner.charts.palette import ACCENT, GRID, LIGHT_FILL, MUTED, NOT_APPLICABLE, UNSCORED
+from planner.report.formatting import percent
 
 __all__ = ["heatmap_table"]
 
@@ -97,7 +98,7 @@ def heatmap_table(ctx: Ctx) -> Table:
             ]
         cells += [""] * (lenses - len(cells))
         chip, bg = level_chip(ctx, cap.level, cap.level_name)
-        score = "\u2013" if cap.score is None else f"{cap.score:.0f}%"
+        score = percent(cap.score)
         rows.append([ctx.text(cap.name, s.cell), *cells, ctx.plain(score), chip])
         if bg:
             extra.append((bg[0], (score_col + 1, index), (score_col + 1, index), bg[1]))

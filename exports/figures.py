@@ -1,0 +1,70 @@
+"""The report's figures: :mod:`planner.report.chartdata` drawn with the :mod:`planner.charts` factories.
+
+The PDF draws them as vectors (the lens heatmap there is a native table instead:
+:mod:`exports.pdf.heatmap`); the desktop app shows the same figures on its dashboard. What each
+chart shows is decided in :mod:`planner.report.chartdata`; this module only adds the colours and
+sizes. Every Gantt part keeps the whole roadmap's month axis.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from planner.charts.bars import BarRow, domain_bars_figure
+from planner.charts.gantt import GanttBar, GanttPhase, gantt_figure
+from planner.charts.heatmap import HeatRow, lens_heatmap_figure
+from planner.charts.palette import CURRENT, PROJECTION_COLOURS, TARGET, level_colour
+from planner.charts.radar import Band, RadarSeries, radar_figure
+from planner.report.chartdata import gantt_groups, heat_inputs, radar_input
+from planner.report.data import ReportData
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+__all__ = ["bands_of", "domain_bars_for", "gantt_parts_for", "heatmap_for", "radar_for"]
+
+
+def bands_of(report: ReportData) -> list[Band]:
+    """Return the level bands of the report's model."""
+    ids = [lv.id for lv in report.levels]
+    return [Band(lv.name, lv.min_score, level_colour(lv.id, ids)) for lv in report.levels]
+
+
+def radar_for(report: ReportData, *, projections: bool = True) -> Figure:
+    """Return the radar of current score vs target, with each phase's projected level if asked."""
+    data = radar_input(report, projections=projections)
+    series = [  # projections drawn first, thin, so the current score stays on top
+        RadarSeries(label, list(values), PROJECTION_COLOURS[index % len(PROJECTION_COLOURS)], width=1.0)
+        for index, (label, values) in enumerate(data.projections)
+    ]
+    series.append(RadarSeries("Target", list(data.target), TARGET, dashed=True))
+    series.append(RadarSeries("Current score", list(data.current), CURRENT, filled=True, width=2.0))
+    return radar_figure(list(data.labels), series, bands=bands_of(report), size=(7.6, 7.4))
+
+
+def domain_bars_for(report: ReportData) -> Figure:
+    """Return the domain score bars with the overall score."""
+    ids = [lv.id for lv in report.levels]
+    rows = [BarRow(d.name, d.score, d.level_name, level_colour(d.level, ids)) for d in report.domains]
+    return domain_bars_figure(rows, bands=bands_of(report), overall=report.overall_score)
+
+
+def heatmap_for(report: ReportData) -> Figure:
+    """Return the capability x lens heatmap, grouped by domain (the dashboard's; the PDF uses :mod:`exports.pdf.heatmap`)."""
+    rows = [HeatRow(r.name, r.lens_scores, r.applicable, r.summary, r.domain_name) for r in heat_inputs(report)]
+    return lens_heatmap_figure(rows, [lens.name for lens in report.lenses], summary_header="Score  Level")
+
+
+def gantt_parts_for(report: ReportData, max_rows: int = 56) -> list[Figure]:
+    """Return the roadmap's Gantt chart in parts of at most ``max_rows`` initiatives."""
+    months = max(report.months, 1)
+    figures = []
+    for group in gantt_groups(report, max_rows):
+        bars = [
+            GanttBar(f"{i.ref}  {i.title}", i.start_month, i.end_month, p.id, i.locked, i.status == "done")
+            for p in group
+            for i in p.initiatives
+        ]
+        phases = [GanttPhase(p.id, p.name, p.start_month, p.end_month) for p in group]
+        figures.append(gantt_figure(bars, phases, months=months, row_height=0.165))
+    return figures

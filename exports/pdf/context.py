@@ -1,0 +1,147 @@
+"""What every section of the PDF report shares: the report, fonts, styles, tables, charts, level cells.
+
+The sections (:mod:`exports.pdf.story`, :mod:`exports.pdf.detail`, :mod:`exports.pdf.heatmap`)
+import this module and never each other. Every text that comes from the user or the model goes
+through :meth:`Ctx.text` (escaped, fonts switched per script); our own emphasis is added around
+the escaped result, never inside it. Tables take their widths as fractions of the frame width,
+repeat their header row and may split inside a row, so a long note never overflows a page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+
+from exports.pdf.bidi import paragraph
+from exports.pdf.fonts import BODY_FONT, FontKit
+from exports.pdf.layout import FixedBox, Para, Styles, colour
+from planner.charts.palette import ACCENT, GRID, INK, LIGHT_FILL, level_tint
+from planner.report.data import ReportData
+from planner.report.formatting import level_text
+
+__all__ = ["Ctx", "RasterImage", "level_chip"]
+
+
+@dataclass
+class Ctx:
+    """What every section needs: the report, fonts, styles, frame width and chart PNG settings."""
+
+    report: ReportData
+    fonts: FontKit
+    styles: Styles
+    width: float
+    dpi: int = 150
+    raster: bool = False
+
+    def text(self, value: str, style: Any, *, bold: bool = False) -> Flowable:
+        """Return a paragraph of plain (user or model) text (right-to-left text: :mod:`exports.pdf.bidi`)."""
+        return paragraph(self.fonts, value, style, bold=bold)
+
+    def labelled(self, label: str, value: str, style: Any) -> Flowable:
+        """Return a paragraph of plain text after our own ``label`` markup (``<b>Internal:</b>``)."""
+        return paragraph(self.fonts, value, style, label=label)
+
+    def markup(self, template: str, style: Any, **values: str) -> Paragraph:
+        """Return a paragraph of our own markup with ``{name}`` slots filled by escaped plain text."""
+        return Para(template.format(**{k: self.fonts.markup(v) for k, v in values.items()}), style)
+
+    def table(
+        self,
+        rows: Sequence[Sequence[Any]],
+        fractions: Sequence[float],
+        *,
+        extra: Sequence[tuple[Any, ...]] = (),
+        zebra: bool = True,
+        header: bool = True,
+        split_rows: bool = False,
+    ) -> Table:
+        """Return a report table: navy header row, light zebra rows, thin rules.
+
+        With ``split_rows`` a row taller than the space left may split across pages (needed for
+        rows that can be taller than a page); without it, whole rows move to the next page.
+        """
+        table = Table(
+            [list(r) for r in rows],
+            colWidths=[f * self.width for f in fractions],
+            repeatRows=1 if header else 0,
+            splitInRow=1 if split_rows else 0,
+            hAlign="LEFT",
+        )
+        commands: list[tuple[Any, ...]] = [
+            # Fonts, for cells given as plain strings (numbers, references: see :meth:`plain`)
+            ("FONTNAME", (0, 0), (-1, -1), BODY_FONT),
+            ("FONTSIZE", (0, 0), (-1, -1), self.styles.cell.fontSize),
+            ("LEADING", (0, 0), (-1, -1), self.styles.cell.leading),
+            ("TEXTCOLOR", (0, 0), (-1, -1), colour(INK)),
+            # Layout
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 4),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+            ("TOPPADDING", (0, 0), (-1, -1), 3),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            # Rules
+            ("LINEBELOW", (0, 0), (-1, -1), 0.4, colour(GRID)),
+        ]
+        if header:
+            commands += [("BACKGROUND", (0, 0), (-1, 0), colour(ACCENT)), ("VALIGN", (0, 0), (-1, 0), "MIDDLE")]
+        if zebra:
+            commands.append(("ROWBACKGROUNDS", (0, 1 if header else 0), (-1, -1), [colors.white, colour(LIGHT_FILL)]))
+        table.setStyle(TableStyle([*commands, *extra]))
+        return table
+
+    @staticmethod
+    def plain(value: str) -> str:
+        """Return a table cell for text we generate (digits, percentages, references, dashes).
+
+        Such cells skip paragraph parsing and wrapping (a quarter of the report's cells); the
+        table draws them in the body font. Never use it for user or model text.
+        """
+        return value
+
+    def head(self, *titles: str) -> list[Paragraph]:
+        """Return header cells."""
+        return [Para(self.fonts.markup(t), self.styles.cell_head) for t in titles]
+
+    def chart(self, figure: Any, width: float | None = None, max_height: float | None = None) -> Flowable:
+        """Return a matplotlib figure as a flowable ``width`` points wide (at most ``max_height`` high).
+
+        Charts are drawn as vectors (:mod:`exports.pdf.vector`); with :attr:`raster` set they are
+        rendered at :attr:`dpi` and embedded as lossless images instead.
+        """
+        fig_w, fig_h = figure.get_size_inches()
+        w = width or self.width
+        h = w * fig_h / fig_w
+        if max_height is not None and h > max_height:
+            w, h = w * max_height / h, max_height
+        if self.raster:
+            from planner.charts.style import figure_image
+
+            return RasterImage(figure_image(figure, dpi=self.dpi), w, h)
+        from exports.pdf.vector import VectorChart
+
+        return VectorChart(figure, self.fonts, w, h)
+
+
+class RasterImage(FixedBox):
+    """A rendered chart, embedded losslessly (Flate) straight from memory, centred in the frame."""
+
+    def __init__(self, image: Any, width: float, height: float) -> None:
+        super().__init__(width, height)
+        self.image = image
+
+    def draw(self) -> None:
+        """Draw the image at the flowable's origin."""
+        from reportlab.lib.utils import ImageReader
+
+        self.canv.drawImage(ImageReader(self.image), 0, 0, self.width, self.height)
+
+
+def level_chip(ctx: Ctx, level_id: str | None, name: str) -> tuple[Paragraph, tuple[Any, ...] | None]:
+    """Return a level name cell and its background command (caller positions it)."""
+    return ctx.text(level_text(name), ctx.styles.cell), (
+        None if level_id is None else ("BACKGROUND", colour(level_tint(level_id, 0.35)))
+    )

@@ -1,0 +1,50 @@
+"""``planner new -o FILE --client NAME [--model ID] [--force]``: create an unscored project file."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from pathlib import Path
+
+from planner.cli.common import AddCommand, UsageError
+from planner.model.project import Assessment, Engagement, Project, Roadmap, default_phases
+from planner.storage.errors import ProjectFileError
+from planner.storage.models import DEFAULT_MODEL, load_bundled_model
+from planner.storage.projectfile import save_project
+
+__all__ = ["cmd_new", "register"]
+
+
+def register(add: AddCommand) -> None:
+    """Add the ``new`` subcommand."""
+    p = add("new", cmd_new, "create a new, unscored project file")
+    p.add_argument("-o", "--output", required=True, type=Path, help="the .roadmap file to create")
+    p.add_argument("--client", required=True, help="the client's name")
+    p.add_argument("--model", default=None, help="capability model id (see 'planner models')")
+    p.add_argument("--force", action="store_true", help="overwrite an existing file")
+
+
+def cmd_new(ns: argparse.Namespace) -> int:
+    """Create an unscored project for a client."""
+    out: Path = ns.output
+    client = ns.client.strip()
+    if not client:
+        raise UsageError("--client must not be empty")
+    if out.exists() and not ns.force:
+        raise UsageError(f"{out.name}: the file already exists (use --force to overwrite it)")
+    try:
+        model = load_bundled_model(ns.model or DEFAULT_MODEL)
+    except KeyError as exc:
+        raise UsageError(str(exc.args[0])) from None
+    project = Project(
+        model=model,
+        engagement=Engagement(client=client, assessment_date=dt.date.today().isoformat()),
+        assessment=Assessment(lens_weights={lens: 1.0 for lens in model.lens_ids}),
+        roadmap=Roadmap(phases=default_phases(model)),
+    )
+    try:
+        save_project(project, out, keep_backup=False)
+    except ProjectFileError as exc:
+        raise UsageError(str(exc)) from None
+    print(f"Created {out} for {client} ({model.name}, {len(model.capabilities)} capabilities).")
+    return 0

@@ -1,0 +1,83 @@
+"""``planner summary FILE [--json]``: scores and levels, overall, per domain and per capability.
+
+Both outputs read the report (:func:`planner.report.data.build_report`). The ``--json`` shape is
+documented (design section 8) and stable: scores unrounded, ``null`` where there is none. The
+text output writes scores and levels as every other view does (:mod:`planner.report.formatting`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+from planner.cli.common import AddCommand, open_project
+from planner.report.data import ReportData, build_report
+from planner.report.formatting import level_text, percent
+
+__all__ = ["cmd_summary", "register", "summary_json", "summary_lines"]
+
+
+def register(add: AddCommand) -> None:
+    """Add the ``summary`` subcommand."""
+    p = add("summary", cmd_summary, "scores and levels: overall, per domain, per capability")
+    p.add_argument("file", type=Path)
+    p.add_argument("--json", action="store_true", help="machine-readable output (documented shape)")
+
+
+def summary_json(report: ReportData) -> dict[str, Any]:
+    """Return the documented ``summary --json`` shape (scores unrounded, as the report holds them)."""
+    return {
+        "client": report.client,
+        "model": report.model_id,
+        "overall": {"score": report.overall_score, "level": report.overall_level},
+        "domains": [{"id": d.id, "name": d.name, "score": d.score, "level": d.level} for d in report.domains],
+        "capabilities": [
+            {
+                "id": c.id,
+                "domain": c.domain_id,
+                "applicable": c.applicable,
+                "score": c.score,
+                "level": c.level,
+                "target": c.target,
+                "gap": c.gap,
+                "complete": c.complete,
+            }
+            for c in report.capabilities
+        ],
+    }
+
+
+def _pct(score: float | None) -> str:
+    return f"{percent(score):>6}"
+
+
+def summary_lines(report: ReportData) -> list[str]:
+    """Return the text output of ``planner summary``: overall, then each domain with its capabilities."""
+    lines = [
+        f"{report.client or '(no client)'}: {report.model_name}",
+        f"Overall {_pct(report.overall_score)}  {level_text(report.overall_level_name)}",
+        f"{report.scored_count} of {report.applicable_count} applicable capabilities fully scored",
+        "",
+    ]
+    for dom in report.domains:
+        lines.append(f"{dom.name:46} {_pct(dom.score)}  {dom.level_name}")
+        for c in dom.capabilities:
+            if not c.applicable:
+                lines.append(f"  {c.name:44}   n/a")
+                continue
+            target = f"-> {c.target_name} (gap {c.gap})" if c.target and c.gap is not None else ""
+            flag = "" if c.complete else "  [incomplete]"
+            lines.append(f"  {c.name:44} {_pct(c.score)}  {c.level_name:12} {target}{flag}")
+    return lines
+
+
+def cmd_summary(ns: argparse.Namespace) -> int:
+    """Print scores and levels."""
+    report = build_report(open_project(ns.file))
+    if ns.json:
+        print(json.dumps(summary_json(report), indent=2, ensure_ascii=False))
+        return 0
+    print("\n".join(summary_lines(report)))
+    return 0
