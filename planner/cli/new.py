@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 from pathlib import Path
 
 from planner.cli.common import AddCommand, UsageError
-from planner.model.project import Assessment, Engagement, Project, Roadmap, default_phases
+from planner.model.project import new_project
 from planner.storage.errors import ProjectFileError
 from planner.storage.models import DEFAULT_MODEL, load_bundled_model
-from planner.storage.projectfile import save_project
+from planner.storage.session import ProjectSession
 
 __all__ = ["cmd_new", "register"]
 
@@ -36,15 +35,15 @@ def cmd_new(ns: argparse.Namespace) -> int:
         model = load_bundled_model(ns.model or DEFAULT_MODEL)
     except KeyError as exc:
         raise UsageError(str(exc.args[0])) from None
-    project = Project(
-        model=model,
-        engagement=Engagement(client=client, assessment_date=dt.date.today().isoformat()),
-        assessment=Assessment(lens_weights={lens: 1.0 for lens in model.lens_ids}),
-        roadmap=Roadmap(phases=default_phases(model)),
-    )
+    project = new_project(model, client=client)
+    session = ProjectSession()
     try:
-        save_project(project, out, keep_backup=False)
+        # Holding the lock while writing refuses a project open in the app; --force over an
+        # existing file keeps it as .bak.
+        session.save_as(project, out)
     except ProjectFileError as exc:
         raise UsageError(str(exc)) from None
+    finally:
+        session.close()
     print(f"Created {out} for {client} ({model.name}, {len(model.capabilities)} capabilities).")
     return 0

@@ -35,9 +35,8 @@ from planner.model.roadmap import (
 )
 from planner.report.formatting import month_span
 from planner.storage.errors import ProjectFileError
-from planner.storage.lock import ProjectLock
 from planner.storage.projectdoc import project_to_document
-from planner.storage.projectfile import save_project
+from planner.storage.session import ProjectSession
 
 __all__ = ["register", "roadmap_json"]
 
@@ -100,18 +99,26 @@ def cmd_roadmap(ns: argparse.Namespace) -> int:
 
 
 def _regenerate_and_save(path: Path) -> tuple[Project, RegenerationPlan, bool]:
-    """Rebuild the roadmap and save the file (holding its lock); return whether it was saved."""
-    open_project(path)  # a missing or broken file is reported before any lock file is created
+    """Rebuild the roadmap and save the file (holding its lock); return whether it was saved.
+
+    The file is opened and saved through a :class:`~planner.storage.session.ProjectSession`, as
+    the app does: a project open in the app is refused, and a file changed on disk between reading
+    and saving is not overwritten.
+    """
     try:
-        with ProjectLock.acquire(path):
-            project = open_project(path)
-            plan = regenerate(project.model, project.assessment, project.roadmap)
-            saved = plan.result != project.roadmap
-            if saved:
-                project.roadmap = plan.result
-                save_project(project, path)
+        project, session = ProjectSession.open(path)
     except ProjectFileError as exc:
         raise UsageError(str(exc)) from None
+    try:
+        plan = regenerate(project.model, project.assessment, project.roadmap)
+        saved = plan.result != project.roadmap
+        if saved:
+            project.roadmap = plan.result
+            session.save(project)
+    except ProjectFileError as exc:
+        raise UsageError(str(exc)) from None
+    finally:
+        session.close()
     return project, plan, saved
 
 

@@ -110,7 +110,7 @@ class ProjectLockedError(ProjectFileError):
         where = "in this application" if holder.is_ours() else f"by {holder.describe()}"
         super().__init__(
             path,
-            f"it is already open {where}; open it read-only or as a copy, or ask for it to be closed first",
+            f"it is already open {where}; close it there first",
         )
 
 

@@ -168,3 +168,28 @@ def test_every_subcommand_module_is_on_the_parser() -> None:
     from planner.cli.parser import build_parser, command_names
 
     assert command_names(build_parser()) == {"models", "new", "validate", "summary", "roadmap", "export", "demo"}
+
+
+def test_new_force_keeps_the_old_file_and_never_writes_over_an_open_project(tmp_path: Path) -> None:
+    from planner.storage.lock import ProjectLock
+
+    path = tmp_path / "acme.roadmap"
+    assert run("new", "-o", path, "--client", "First").returncode == 0
+    first = path.read_bytes()
+    with ProjectLock.acquire(path):  # as the app holds it while the project is open
+        out = run("new", "-o", path, "--client", "Second", "--force")
+        assert out.returncode == 2
+        assert out.stderr.startswith("planner: acme.roadmap: it is already open")
+        assert "read-only" not in out.stderr and "copy" not in out.stderr  # nothing the command line can do
+    assert path.read_bytes() == first
+    assert run("new", "-o", path, "--client", "Second", "--force").returncode == 0
+    assert load_project(path).engagement.client == "Second"
+    assert path.with_name("acme.roadmap.bak").read_bytes() == first
+
+
+def test_new_refuses_a_client_name_the_file_could_not_hold(tmp_path: Path) -> None:
+    path = tmp_path / "long.roadmap"
+    out = run("new", "-o", path, "--client", "A" * 501)
+    assert out.returncode == 2
+    assert "could not be opened again: engagement.client" in out.stderr
+    assert not path.exists()
