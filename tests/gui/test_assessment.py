@@ -5,16 +5,18 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QTextCursor, QTextOption
 from PySide6.QtWidgets import QApplication
 
 from planner.model.edits import score_lens, set_capability_field
+from planner.model.limits import LONG_TEXT_MAX
 from planner.model.project import new_project
 from planner.storage.models import load_bundled_model
 from planner.ui.assessment import AssessmentPage
 from planner.ui.document import Document
 from planner.ui.mainwindow import MainWindow
 from planner.ui.navmodel import CapabilityTreeModel
+from tests.gui.conftest import Dialogs
 
 
 def _page(window: MainWindow) -> AssessmentPage:
@@ -166,3 +168,26 @@ def test_the_badge_and_the_navigator_show_the_same_score(qtbot: Any, window: Mai
     assert tooltip.startswith("62.5% ")
     assert page.panel.badge.text().endswith("\u00b7 62.5%")
 
+
+def test_pasting_past_the_limit_is_refused_and_a_long_unbroken_line_wraps_anywhere(
+    qtbot: Any, window: MainWindow, dialogs: Dialogs
+) -> None:
+    page = _page(window)
+    doc = window.doc
+    assert doc is not None
+    cap = page.current_capability
+    field = page.panel.notes
+    field.setFocus()
+    clipboard = QApplication.clipboard()
+    clipboard.setText("x" * (LONG_TEXT_MAX + 1))
+    field.paste()
+    assert "at most 200,000" in dialogs.texts("warning")[0]
+    assert field.text() == ""
+    assert cap not in doc.project.assessment.capabilities
+    log_line = "ERROR:" + "0123456789abcdef" * 9_000  # one unbroken line of 144,006 characters
+    clipboard.setText(log_line)
+    field.paste()
+    assert field.wordWrapMode() == QTextOption.WrapMode.WrapAnywhere
+    assert doc.project.assessment.capabilities[cap].notes == log_line
+    doc.push(set_capability_field(doc.project, cap, "notes", "Short again."))
+    assert field.wordWrapMode() == QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere
