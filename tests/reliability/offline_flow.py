@@ -15,7 +15,6 @@ refused, and the process exits 3 at the end.
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import sys
 from pathlib import Path
@@ -60,17 +59,15 @@ def cli_flow(folder: Path) -> None:
         found.internal_notes = INTERNAL
     project.engagement.summary = f"{CLIENT}: {NOTES}"
     save_project(project, path)
-    if importlib.util.find_spec("planner.cli_roadmap") is not None:
-        _run("roadmap", str(path), "--regenerate")
+    _run("roadmap", str(path), "--regenerate")
     again = load_project(path)
     assert again.engagement.client == CLIENT
     assert score_project(again.model, again.assessment).overall == score_project(model, project.assessment).overall
     _run("summary", str(path))
     _run("validate", str(path))
-    if importlib.util.find_spec("planner.cli_export") is not None:
-        _run("export", str(path), "--xlsx", str(folder / "report.xlsx"), "--pdf", str(folder / "report.pdf"))
-        assert (folder / "report.xlsx").stat().st_size > 0
-        assert (folder / "report.pdf").stat().st_size > 0
+    _run("export", str(path), "--xlsx", str(folder / "report.xlsx"), "--pdf", str(folder / "report.pdf"))
+    assert (folder / "report.xlsx").stat().st_size > 0
+    assert (folder / "report.pdf").stat().st_size > 0
     print("FLOW DONE", flush=True)
 
 

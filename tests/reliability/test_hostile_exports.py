@@ -24,8 +24,6 @@ from typing import Any
 
 import pytest
 
-pytest.importorskip("exports.reportdata", reason="the exporters are not in this build")
-
 from exports.errors import ExportError
 from exports.pdf import pdf_bytes, write_pdf
 from exports.pdf_fonts import MISSING_MARKER
