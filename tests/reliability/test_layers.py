@@ -52,20 +52,27 @@ def _write(root: Path, name: str, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
+#: A small tree with one breach of each rule, next to imports the rules allow.
+BREACHES = {
+    "planner.model.score": "from planner.storage import projectfile\n",
+    "planner.storage.projectfile": "from planner.model import score\n",
+    "planner.charts.radar": "def draw():\n    from PySide6 import QtGui\n",
+    "planner.cli_gui": "from planner.ui import app\n",
+    "planner.cli_lazy": "def run():\n    from planner.ui import app\n",
+    "planner.ui.app": "from PySide6 import QtWidgets\nfrom planner.storage import atomic\n",
+    "planner.storage.atomic": "",
+    "planner.stray": "",
+    "exports.a": "from . import b\n",
+    "exports.b": "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from exports import c\n",
+    "exports.c": "from exports.b import x\nfrom planner.storage.atomic import write\n",
+    "exports.d": "from planner.storage.projectfile import load\n",
+}
+
+
 def test_the_contract_notices_each_kind_of_breach(tmp_path: Path) -> None:
     """The checker is not decorative: a tree with one breach of each rule fails on each."""
-    _write(tmp_path, "planner.model.score", "from planner.storage import projectfile\n")
-    _write(tmp_path, "planner.storage.projectfile", "from planner.model import score\n")
-    _write(tmp_path, "planner.charts.radar", "def draw():\n    from PySide6 import QtGui\n")
-    _write(tmp_path, "planner.cli_gui", "from planner.ui import app\n")
-    _write(tmp_path, "planner.cli_lazy", "def run():\n    from planner.ui import app\n")
-    _write(tmp_path, "planner.ui.app", "from PySide6 import QtWidgets\nfrom planner.storage import atomic\n")
-    _write(tmp_path, "planner.storage.atomic", "")
-    _write(tmp_path, "planner.stray", "")
-    _write(tmp_path, "exports.a", "from . import b\n")
-    _write(tmp_path, "exports.b", "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from exports import c\n")
-    _write(tmp_path, "exports.c", "from exports.b import x\nfrom planner.storage.atomic import write\n")
-    _write(tmp_path, "exports.d", "from planner.storage.projectfile import load\n")
+    for name, text in BREACHES.items():
+        _write(tmp_path, name, text)
     assert layers.violations(tmp_path) == [
         "exports.d:1 imports planner.storage.projectfile at module level (exports -> storage is not allowed)",
         "planner.charts.radar:2 imports PySide6 inside a function (charts -> qt is not allowed)",
