@@ -3,8 +3,9 @@
 Every module of ``planner`` and ``exports`` belongs to exactly one layer of :data:`LAYERS`. An
 import of ours must stay in its layer or point down the table; module-level, function-level and
 ``TYPE_CHECKING`` imports all count, except the lazy imports :data:`LAZY_ONLY` names. Qt is a layer
-of its own, so "no Qt below the UI" is one more row. Import-time circles (every import but the
-``TYPE_CHECKING`` ones) are refused between any two modules unless :data:`KNOWN_CYCLES` lists them.
+of its own, so "no Qt below the UI" is one more row. Circles of imports that run (at module level
+or inside a function; ``TYPE_CHECKING`` ones never run) are refused between any modules of ours
+unless :data:`KNOWN_CYCLES` lists them.
 """
 
 from __future__ import annotations
