@@ -82,9 +82,9 @@ def figure_image(fig: Figure, dpi: int = 150) -> Image.Image:
 
     fig.set_dpi(dpi)
     canvas = FigureCanvasAgg(fig)
-    canvas.draw()  # type: ignore[no-untyped-call]
+    canvas.draw()  # type: ignore[no-untyped-call]  # matplotlib leaves the Agg canvas unannotated
     width, height = canvas.get_width_height()
-    pixels = canvas.buffer_rgba()  # type: ignore[no-untyped-call]
+    pixels = canvas.buffer_rgba()  # type: ignore[no-untyped-call]  # (same)
     return Image.frombuffer("RGBA", (width, height), pixels, "raw", "RGBA", 0, 1).convert("RGB")
 
 

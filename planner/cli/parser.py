@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
+from typing import NoReturn
 
 from planner import APP_NAME, __version__
 from planner.cli import demo, export, models, new, roadmap, summary, validate
@@ -16,7 +17,7 @@ _COMMANDS = (models, new, validate, summary, roadmap, export, demo)
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         raise UsageError(message)
 
 

@@ -98,7 +98,9 @@ def _fill_recent(window: MainWindow, menu: QMenu) -> None:
 
 
 def _weights(window: MainWindow) -> None:
+    from planner.ui.assessment import AssessmentPage  # the pages load on first use, not at start-up
+
     page = window.pages.get("assessment")
-    if page is not None:
+    if isinstance(page, AssessmentPage):
         window.show_page("assessment")
-        page.edit_weights()  # type: ignore[attr-defined]
+        page.edit_weights()

@@ -49,6 +49,7 @@ class CapabilityTreeModel(QAbstractItemModel):
             return self.createIndex(row, column, parent.row() + 1)
         return QModelIndex()
 
+    # QObject.parent() and QAbstractItemModel.parent(index) share the name: the stubs see one override
     def parent(self, child: _Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
         if not child.isValid() or child.internalId() == _ROOT:
             return QModelIndex()

@@ -66,6 +66,20 @@ def test_help_and_about_show_method_and_attribution(qtbot: Any, window: MainWind
         dialog.close()
 
 
+def test_the_lens_weights_action_shows_the_assessment_and_its_weights(
+    qtbot: Any, window: MainWindow, project_file: Path
+) -> None:
+    from planner.ui.weights import LensWeightsDialog
+
+    assert window.files.open_path(project_file)
+    window.show_page("dashboard")
+    window.actions_by_name["weights"].trigger()
+    assert window.current_page() == "assessment"
+    shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, LensWeightsDialog) and w.isVisible()]
+    assert len(shown) == 1
+    shown[0].close()
+
+
 def test_unexpected_error_autosaves_first_and_names_the_log(
     qtbot: Any, window: MainWindow, dialogs: Dialogs, project_file: Path, caplog: Any
 ) -> None:

@@ -19,9 +19,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-pytest.importorskip("planner.ui.app", reason="the desktop app is not in this build")
-
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
@@ -140,7 +137,7 @@ def test_a_crashed_apps_lock_is_taken_over_without_asking(
 ) -> None:
     path = tmp_path / "crashed.roadmap"
     save_project(scored_project(model), path, keep_backup=False)
-    holder = subprocess.Popen(
+    with subprocess.Popen(  # leaving the block closes the pipes
         [
             sys.executable,
             "-c",
@@ -152,10 +149,10 @@ def test_a_crashed_apps_lock_is_taken_over_without_asking(
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
-    )
-    assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
-    os.kill(holder.pid, signal.SIGKILL)
-    holder.wait(timeout=30)
+    ) as holder:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+        os.kill(holder.pid, signal.SIGKILL)
+        holder.wait(timeout=30)
     assert lock_path(path).exists()
 
     assert window.files.open_path(path)

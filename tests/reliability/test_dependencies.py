@@ -15,8 +15,7 @@ import textwrap
 import tomllib
 from importlib import metadata
 
-import pytest
-
+from tests.reliability import layers
 from tests.reliability.helpers import REPO
 
 
@@ -101,7 +100,16 @@ def test_the_project_declares_both_as_requirements() -> None:
     assert pinned is not None and _version(pinned.group(1)) >= (3, 6, 13)
 
 
-QT_FREE_PACKAGES = ("planner.model", "planner.storage", "planner.report", "planner.charts", "exports")
+QT_FREE_PACKAGES = ("planner.model", "planner.storage", "planner.charts", "planner.report", "exports")
+
+
+def _qt_free_packages() -> list[str]:
+    """The Qt-free packages of this checkout; only one the renovation has yet to create may be absent."""
+    present = [p for p in QT_FREE_PACKAGES if (REPO / p.replace(".", "/") / "__init__.py").is_file()]
+    absent = set(QT_FREE_PACKAGES) - set(present)
+    assert absent <= {f"planner.{layer}" for layer in layers.NOT_YET}, f"missing packages: {sorted(absent)}"
+    return present
+
 
 GUARD = textwrap.dedent(
     """
@@ -119,12 +127,7 @@ GUARD = textwrap.dedent(
     sys.meta_path.insert(0, BlockQt())
     imported = []
     for package in sys.argv[1:]:
-        try:
-            root = importlib.import_module(package)
-        except ModuleNotFoundError as exc:
-            if exc.name == package:
-                continue  # not in this build
-            raise
+        root = importlib.import_module(package)
         imported.append(package)
         for info in pkgutil.walk_packages(root.__path__, package + "."):
             importlib.import_module(info.name)
@@ -140,7 +143,7 @@ GUARD = textwrap.dedent(
 
 def test_model_storage_charts_and_exports_import_without_pyside6() -> None:
     done = subprocess.run(
-        [sys.executable, "-c", GUARD, *QT_FREE_PACKAGES],
+        [sys.executable, "-c", GUARD, *_qt_free_packages()],
         cwd=REPO,
         capture_output=True,
         text=True,
@@ -157,7 +160,5 @@ def test_the_guard_notices_a_module_that_imports_pyside6(tmp_path: object) -> No
     done = subprocess.run(
         [sys.executable, "-c", GUARD, "planner.ui"], cwd=REPO, capture_output=True, text=True, timeout=300, check=False
     )
-    if "0 modules" in done.stdout:
-        pytest.skip("the desktop app is not in this build")
     assert done.returncode != 0
     assert "PySide6 is blocked" in done.stderr or "QT" in done.stdout

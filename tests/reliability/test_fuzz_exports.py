@@ -13,8 +13,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-pytest.importorskip("exports.xlsx.cells", reason="the exporters are not in this build")
-
 from exports.pdf.fonts import BODY_FONT, FontKit
 from exports.text import clean_text
 from exports.xlsx.cells import EXCEL_CELL_LIMIT, TRUNCATION_MARKER, SheetWriter, Styles

@@ -24,8 +24,6 @@ from typing import Any
 
 import pytest
 
-pytest.importorskip("planner.report.data", reason="the exporters are not in this build")
-
 from exports.errors import ExportError
 from exports.pdf.document import pdf_bytes, write_pdf
 from exports.pdf.fonts import MISSING_MARKER

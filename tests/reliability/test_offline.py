@@ -8,13 +8,10 @@ notes after the flow and after an internal error.
 from __future__ import annotations
 
 import ast
-import importlib.util
 import os
 import subprocess
 import sys
 from pathlib import Path
-
-import pytest
 
 from tests.reliability import offline_flow
 from tests.reliability.helpers import REPO
@@ -139,7 +136,6 @@ def test_the_whole_flow_opens_no_socket_and_logs_no_client_text(tmp_path: Path) 
     assert_no_client_text_in_logs(data)
 
 
-@pytest.mark.skipif(importlib.util.find_spec("planner.ui.app") is None, reason="the desktop app is not in this build")
 def test_the_desktop_smoke_test_opens_no_socket_and_logs_no_client_text(tmp_path: Path) -> None:
     data = tmp_path / "data"
     done = run_flow("smoke", tmp_path, data)

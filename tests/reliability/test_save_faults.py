@@ -324,21 +324,23 @@ def test_opened_twice_the_second_open_learns_who_holds_it(model: CapabilityModel
     path = tmp_path / "northwind.roadmap"
     save_project(scored_project(model), path, keep_backup=False)
     on_disk, before = path.read_bytes(), listing(tmp_path)
-    child = subprocess.Popen(
+    with subprocess.Popen(  # leaving the block closes the pipes and waits for the holder
         [sys.executable, "-c", HOLDER, str(path)], cwd=REPO, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
-    )
-    try:
-        assert child.stdout is not None and child.stdout.readline().strip() == "locked"
-        with pytest.raises(ProjectLockedError) as caught:
-            ProjectLock.acquire(path)
-        message = str(caught.value)
-        assert_plain_message(message, path.name)
-        assert f"it is already open by {caught.value.holder.user or 'an unknown user'} on {platform.node()}" in message
-        assert caught.value.holder.pid == child.pid
-    finally:
-        assert child.stdin is not None
-        child.stdin.close()
-        child.wait(timeout=60)
+    ) as child:
+        try:
+            assert child.stdout is not None and child.stdout.readline().strip() == "locked"
+            with pytest.raises(ProjectLockedError) as caught:
+                ProjectLock.acquire(path)
+            message = str(caught.value)
+            assert_plain_message(message, path.name)
+            assert (
+                f"it is already open by {caught.value.holder.user or 'an unknown user'} on {platform.node()}" in message
+            )
+            assert caught.value.holder.pid == child.pid
+        finally:
+            assert child.stdin is not None
+            child.stdin.close()
+            child.wait(timeout=60)
     assert path.read_bytes() == on_disk
     assert listing(tmp_path) == before  # the holder released its lock on close
     with ProjectLock.acquire(path) as lock:

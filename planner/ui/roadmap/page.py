@@ -9,6 +9,8 @@ in the message line instead of being applied.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
@@ -34,7 +36,7 @@ from PySide6.QtWidgets import (
 from planner.model.capmodel import EFFORTS
 from planner.model.edits import Change, ChangeKind, replace_roadmap
 from planner.model.limits import CAPACITY_RANGE
-from planner.model.project import INITIATIVE_STATUSES
+from planner.model.project import INITIATIVE_STATUSES, Roadmap
 from planner.model.roadmap import (
     add_custom_initiative,
     delete_initiative,
@@ -239,8 +241,8 @@ class RoadmapPage(QWidget):
         self.warnings_box.setTitle(f"Warnings ({len(found)})")
 
     # -- actions -------------------------------------------------------------------------------
-    def _apply(self, text: str, change: object, ids: tuple[str, ...] = ()) -> bool:
-        message = push_edit(self.doc, text, change, ids)  # type: ignore[arg-type]
+    def _apply(self, text: str, change: Callable[[Roadmap], Roadmap], ids: tuple[str, ...] = ()) -> bool:
+        message = push_edit(self.doc, text, change, ids)
         self.message.setText(message or "")
         return message is None
 
