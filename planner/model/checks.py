@@ -144,6 +144,29 @@ class Checker:
             return default
         return value
 
+    def optional_integer(self, parent: dict[str, Any], key: str, path: str, lo: int, hi: int) -> int | None:
+        """Return ``parent[key]`` if it is a whole number within ``lo..hi``; ``None`` when absent or null."""
+        value = parent.get(key)
+        if value is None:
+            return None
+        return self.integer_value(value, join_path(path, key), lo, hi, default=lo)
+
+    def choice(
+        self, parent: dict[str, Any], key: str, path: str, choices: tuple[str, ...], *, default: str | None
+    ) -> str | None:
+        """Return ``parent[key]`` if it is one of ``choices``; ``default`` when absent (or null, if allowed).
+
+        A null is accepted only where ``default`` is ``None``.
+        """
+        value = parent.get(key)
+        if value is None and (key not in parent or default is None):
+            return default
+        if not isinstance(value, str) or value not in choices:
+            allowed = ", ".join(choices) + (", or null" if default is None else "")
+            self.add(join_path(path, key), f"must be one of {allowed}, not {_describe(value)}")
+            return default
+        return value
+
     def number(
         self, parent: dict[str, Any], key: str, path: str, lo: float, hi: float, *, default: float = 0.0
     ) -> float:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from planner.model.capmodel import CapabilityModel
-from planner.model.project import Assessment, Project, Roadmap
+from planner.model.project import Assessment, Project
 
 __all__ = ["ConversionReport", "capability_map", "convert_project"]
 
@@ -97,9 +97,9 @@ def convert_project(project: Project, target: CapabilityModel) -> tuple[Project,
         assessment.extra.setdefault("notes_of_retired_capabilities", []).extend(kept_notes)
     mapped = {m for m in mapping.values() if m}
     report.added = [c for c in target.capabilities if c not in mapped]
-    roadmap = Roadmap(
-        project.roadmap.capacity, copy.deepcopy(project.roadmap.phases), [], copy.deepcopy(project.roadmap.extra)
-    )
+    roadmap = copy.deepcopy(project.roadmap)
+    roadmap.initiatives = []
+    roadmap.generated_from = None  # generated against the other model: judged afresh on regeneration
     for item in project.roadmap.initiatives:
         new = mapping.get(item.capability)
         if new is None:

@@ -19,6 +19,7 @@ __all__ = [
     "DEFAULT_CAPACITY",
     "DEFAULT_IMPORTANCE",
     "DEFAULT_MODEL",
+    "DEFAULT_OWNER_CAPACITY",
     "DEFAULT_WEIGHT",
     "DURATION_RANGE",
     "FILE_BYTES_MAX",
@@ -30,6 +31,7 @@ __all__ = [
     "LONG_TEXT_MAX",
     "MODEL_TEXT_MAX",
     "NAME_MAX",
+    "OWNER_CAPACITY_RANGE",
     "MONTH_MAX",
     "PROJECT_SUFFIX",
     "SHORT_TEXT_MAX",
@@ -58,6 +60,10 @@ DEFAULT_WEIGHT: Final = 1.0
 #: How many initiatives may run at once, lowest and highest.
 CAPACITY_RANGE: Final = (1, 50)
 DEFAULT_CAPACITY: Final = 3
+
+#: How many initiatives one owner (persona) may run at once, lowest and highest.
+OWNER_CAPACITY_RANGE: Final = (1, 50)
+DEFAULT_OWNER_CAPACITY: Final = 2
 
 #: The last month a plan may use (months count from 0 in files).
 MONTH_MAX: Final = 600

@@ -24,7 +24,16 @@ from __future__ import annotations
 
 import math
 
-__all__ = ["NOT_SCORED", "NO_SCORE", "level_text", "month_range", "month_span", "percent", "score_and_level"]
+__all__ = [
+    "NOT_SCORED",
+    "NO_SCORE",
+    "level_text",
+    "month_range",
+    "month_span",
+    "percent",
+    "score_and_level",
+    "status_text",
+]
 
 #: How a missing score reads.
 NO_SCORE = "\u2013"
@@ -61,6 +70,11 @@ def score_and_level(score: float | None, level_name: str | None) -> str:
     if score is None:
         return NOT_SCORED
     return f"{level_text(level_name)} \u00b7 {percent(score)}"
+
+
+def status_text(status: str) -> str:
+    """An initiative's status as a person reads it: ``in_progress`` -> ``In progress``."""
+    return status.replace("_", " ").capitalize()
 
 
 def month_range(start: int, end: int) -> str:

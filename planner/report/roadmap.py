@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from planner.model.capmodel import CapabilityModel
 from planner.model.project import Initiative, Project, Roadmap
-from planner.report.formatting import month_span
+from planner.report.formatting import month_span, status_text
 
 __all__ = ["InitiativeRow", "PhaseRow", "Projection", "roadmap_parts"]
 
@@ -44,8 +44,8 @@ class InitiativeRow:
 
     @property
     def status_label(self) -> str:
-        """The status as a client reads it: ``"in-progress"`` -> ``"In progress"``."""
-        return self.status.replace("-", " ").capitalize()
+        """The status as a client reads it: ``"in_progress"`` -> ``"In progress"``."""
+        return status_text(self.status)
 
     @property
     def duration(self) -> int:

@@ -1,8 +1,17 @@
 """Upgrade project documents written by older releases, one function per schema step.
 
-``STEPS[n]`` turns a version-``n`` document into a version-``n + 1`` document, in memory. Version 1
-is the first published format, so there is no step yet; the first change to the format adds
-``STEPS[1]`` and a golden ``tests/data/project-v1.roadmap`` keeps proving that old files open.
+``STEPS[n]`` turns a version-``n`` document into a version-``n + 1`` document, in memory; a golden
+file per version in ``tests/data/`` keeps proving that old files open. The file on disk is not
+touched: the first save writes the new version and keeps the old file as ``.bak``.
+
+Version 2 (release 2) adds the engagement's start month, organisation size and participants, per
+capability the reason it does not apply and each participant's votes, earlier assessment rounds,
+and for the roadmap the owner capacity, scope, horizons, dismissed library keys, what it was
+generated from, and per initiative a pinned start and the date it was done. All of them are
+optional when reading, so the step from version 1 only renames what changed meaning: the statuses
+``in-progress`` and ``on-hold`` are ``in_progress`` and ``deferred``. Nothing else changes, so a
+version-1 roadmap keeps every initiative, month and dependency until the consultant regenerates
+it; it has no ``generated_from`` (it was drafted under release 1's rules).
 """
 
 from __future__ import annotations
@@ -12,10 +21,25 @@ from typing import Any
 
 __all__ = ["CURRENT_SCHEMA", "STEPS", "MigrationError", "migrate"]
 
-CURRENT_SCHEMA = 1
+CURRENT_SCHEMA = 2
 
 Step = Callable[[dict[str, Any]], dict[str, Any]]
-STEPS: dict[int, Step] = {}
+
+_STATUS_V2 = {"in-progress": "in_progress", "on-hold": "deferred"}
+
+
+def _v1_to_v2(document: dict[str, Any]) -> dict[str, Any]:
+    """Rename the two initiative statuses whose spelling changed; leave everything else as it is."""
+    roadmap = document.get("roadmap")
+    items = roadmap.get("initiatives") if isinstance(roadmap, dict) else None
+    for item in items if isinstance(items, list) else []:
+        status = item.get("status") if isinstance(item, dict) else None
+        if isinstance(status, str) and status in _STATUS_V2:
+            item["status"] = _STATUS_V2[status]
+    return document
+
+
+STEPS: dict[int, Step] = {1: _v1_to_v2}
 
 
 class MigrationError(ValueError):

@@ -330,7 +330,7 @@ CASES: dict[str, tuple[Builder, str]] = {
     "capability-model.roadmap": (lambda: encode(base_model()), "not a FinOps Roadmap Planner project file"),
     "lock-file.roadmap": (_raw(b'{"format": "finops-roadmap-planner-lock", "user": "jane", "pid": 1}\n'), "not a FinOps Roadmap Planner project file"),
     # versions
-    "newer-schema-version.roadmap": (_set("schema_version", 2), "saved by a newer version of the planner (file format version 2"),
+    "newer-schema-version.roadmap": (_set("schema_version", 3), "saved by a newer version of the planner (file format version 3"),
     "schema-version-text.roadmap": (_set("schema_version", "1"), "schema_version: must be a whole number of at least 1, not '1'"),
     "schema-version-zero.roadmap": (_set("schema_version", 0), "schema_version: must be a whole number of at least 1, not 0"),
     "schema-version-missing.roadmap": (_delete("schema_version"), "schema_version: must be a whole number of at least 1, not None"),

@@ -30,6 +30,7 @@ from planner.storage.atomic import backup_path
 from planner.storage.errors import ProjectFileError
 from planner.storage.filestamp import FileChangedError, load_stamped, save_stamped
 from planner.storage.lock import ProjectLock, ProjectLockedError
+from planner.storage.migrate import migrate
 from planner.storage.projectdoc import project_from_document
 from planner.storage.projectfile import load_project, project_bytes, save_project
 from tests.factories import scored_project
@@ -109,7 +110,7 @@ def tmpfs(folder: Path, size: str) -> Iterator[Path]:
 
 def small_project(notes_chars: int) -> Project:
     """The corpus's small valid project with notes padded to about ``notes_chars`` characters."""
-    project = project_from_document(corpus_module().base_document())
+    project = project_from_document(migrate(corpus_module().base_document(), 1))  # the corpus is version 1
     project.assessment.capabilities["allocation"].notes = "Tag coverage notes. " * (notes_chars // 20)
     return project
 

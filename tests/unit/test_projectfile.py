@@ -38,7 +38,7 @@ def test_file_layout_matches_the_design(model: CapabilityModel, tmp_path: Path) 
     doc = json.loads(text)
     assert list(doc)[:7] == ["format", "schema_version", "saved_by", "model", "engagement", "assessment", "roadmap"]
     assert doc["format"] == "finops-roadmap-planner"
-    assert doc["schema_version"] == 1
+    assert doc["schema_version"] == 2
     assert doc["model"]["id"] == "finops-2026"
     assert doc["assessment"]["lens_weights"]["knowledge"] == 1
     assert text.startswith('{\n  "format"')
@@ -390,3 +390,86 @@ def test_a_named_pipe_is_refused_before_reading_so_nothing_hangs(tmp_path: Path)
     assert check_project_file(fifo) == [f"{fifo.name}: it is a named pipe, not a project file"]
     with pytest.raises(ProjectFileError, match="it is a device, not a project file"):
         load_project(Path("/dev/null"))
+
+
+def test_a_version_1_file_opens_with_its_roadmap_unchanged_and_saves_as_version_2(tmp_path: Path) -> None:
+    raw = json.loads((DATA / "project-v1.roadmap").read_text(encoding="utf-8"))
+    item = raw["roadmap"]["initiatives"][0]
+    item["status"] = "in-progress"
+    old = tmp_path / "old.roadmap"
+    old.write_text(json.dumps(raw, indent=2), encoding="utf-8")
+    project = load_project(old)
+    road = project.roadmap
+    [only] = road.initiatives
+    assert only.status == "in_progress"  # the one spelling that changed
+    assert (only.id, only.start_month, only.duration_months, only.depends_on) == (
+        item["id"], item["start_month"], item["duration_months"], item["depends_on"],
+    )  # fmt: skip
+    assert road.capacity == raw["roadmap"]["capacity"]
+    assert road.generated_from is None  # drafted under release 1's rules: regenerated only when asked
+    assert [h.id for h in road.horizons] == ["now", "next", "later"]
+    assert project.engagement.start_date is None and project.engagement.org_size is None
+    save_project(project, old)
+    assert json.loads(old.read_text(encoding="utf-8"))["schema_version"] == 2
+    assert json.loads(old.with_name("old.roadmap.bak").read_text(encoding="utf-8"))["schema_version"] == 1
+    on_hold = dict(raw, roadmap=dict(raw["roadmap"], initiatives=[dict(item, status="on-hold")]))
+    old.write_text(json.dumps(on_hold), encoding="utf-8")
+    assert load_project(old).roadmap.initiatives[0].status == "deferred"
+
+
+def test_the_version_2_golden_file_round_trips_every_new_key(tmp_path: Path) -> None:
+    golden = DATA / "project-v2.roadmap"
+    project = load_project(golden)
+    eng = project.engagement
+    assert (eng.start_date, eng.org_size) == ("2027-01", "midsize")
+    assert [(p.id, p.role) for p in eng.participants] == [("p1", "Finance"), ("p2", "Engineering")]
+    alloc = project.assessment.capabilities["allocation"]
+    assert alloc.votes["p2"] == {"knowledge": 2, "process": 0}
+    assert project.assessment.capabilities["sustainability"].na_reason.startswith("No sustainability")
+    [baseline] = project.assessment.history
+    assert (baseline.label, baseline.model_id, baseline.model_revision) == ("Baseline, November 2026", "finops-2026", 1)
+    assert baseline.capabilities["forecasting"].lenses == {"knowledge": 0, "process": 1}
+    road = project.roadmap
+    assert (road.owner_capacity, road.scope, road.dismissed) == (2, "lean", ["allocation.walk.showback-portal"])
+    assert road.generated_from is not None and road.generated_from.capabilities["allocation"].target == "run"
+    item = road.initiatives[0]
+    assert (item.status, item.done_date, item.pinned_start) == ("done", "2027-02-15", 0)
+    again = tmp_path / "again.roadmap"
+    save_project(project, again, keep_backup=False)
+    written, original = json.loads(again.read_bytes()), json.loads(golden.read_bytes())
+    assert {**written, "saved_by": ""} == {**original, "saved_by": ""}
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "message"),
+    [
+        (("engagement", "start_date"), "2027-13", "must be a month like 2027-01"),
+        (("engagement", "org_size"), "huge", "must be one of startup, midsize, enterprise, or null"),
+        (("engagement", "participants", 1, "id"), "p1", "duplicate participant 'p1'"),
+        (("engagement", "participants", 0, "role"), "Astronaut", "unknown role 'Astronaut'"),
+        (("assessment", "capabilities", "allocation", "votes", "p9"), {"knowledge": 1}, "unknown participant 'p9'"),
+        (("assessment", "capabilities", "allocation", "votes", "p1", "process"), 5, "must be from 0 to 4"),
+        (("assessment", "history", 0, "date"), "29/11/2026", "must be a date like 2026-11-29"),
+        (("roadmap", "scope"), "tiny", "must be one of lean, full"),
+        (("roadmap", "owner_capacity"), 0, "must be from 1 to 50"),
+        (("roadmap", "horizons", 1, "end_month"), 2, "must be after the previous horizon's end (3)"),
+        (("roadmap", "horizons", 0, "end_month"), None, "only the last horizon may be open-ended"),
+        (("roadmap", "generated_from", "capabilities", "allocation", "level"), "sprint", "unknown level 'sprint'"),
+        (("roadmap", "initiatives", 0, "pinned_start"), 601, "must be from 0 to 600"),
+        (("roadmap", "initiatives", 0, "status"), "in-progress", "must be one of planned, in_progress"),
+        (("roadmap", "initiatives", 0, "done_date"), "2027-02-30", "must be a date like 2026-11-29"),
+    ],
+)
+def test_every_new_key_is_validated_with_its_path(
+    tmp_path: Path, path: tuple[str | int, ...], value: object, message: str
+) -> None:
+    doc = json.loads((DATA / "project-v2.roadmap").read_text(encoding="utf-8"))
+    parent: Any = doc
+    for key in path[:-1]:
+        parent = parent[key]
+    parent[path[-1]] = value
+    bad = tmp_path / "bad.roadmap"
+    bad.write_text(json.dumps(doc), encoding="utf-8")
+    where = ".".join(str(k) if isinstance(k, str) else f"[{k}]" for k in path).replace(".[", "[")
+    problems = check_project_file(bad)
+    assert any(where in line and message in line for line in problems), problems

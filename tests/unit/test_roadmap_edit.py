@@ -107,7 +107,7 @@ def test_delete_removes_the_item_from_others_dependencies(road: Roadmap) -> None
 
 def test_edit_marks_generated_items_edited_and_checks_values(road: Roadmap) -> None:
     item_id = road.initiatives[0].id
-    out = edit_initiative(road, item_id, title="  Map every account to an owner ", status="in-progress")
+    out = edit_initiative(road, item_id, title="  Map every account to an owner ", status="in_progress")
     assert out.initiative(item_id).title == "Map every account to an owner"
     assert out.initiative(item_id).edited
     assert not edit_initiative(road, item_id, title=road.initiatives[0].title).initiative(item_id).edited
@@ -211,10 +211,14 @@ def test_copies_are_complete_and_independent(road: Roadmap) -> None:
     road.extra["note"] = ["x"]
     copied = copy_roadmap(road)
     assert copied == road
-    assert [f.name for f in fields(Initiative)][-1] == "extra" and len(fields(Initiative)) == 16
+    assert [f.name for f in fields(Initiative)][-1] == "extra" and len(fields(Initiative)) == 18
+    assert len(fields(Roadmap)) == 9  # a new field must be copied by copy_roadmap too
     copied.initiatives[0].extra["future"]["nested"].append(2)
     copied.initiatives[0].depends_on.append("x")
     copied.phases[0].extra["colour"] = "red"
     copied.extra["note"].append("y")
+    copied.dismissed.append("gone.crawl.x")
+    copied.horizons[0].end_month = 6
     assert road.initiatives[0].extra["future"] == {"nested": [1]} and "x" not in road.initiatives[0].depends_on
+    assert road.dismissed == [] and road.horizons[0].end_month == 3
     assert road.phases[0].extra["colour"] == "green" and road.extra["note"] == ["x"]

@@ -48,6 +48,7 @@ from planner.model.roadmap import (
     set_capacity,
     set_locked,
 )
+from planner.report.formatting import status_text
 from planner.ui.document import Document
 from planner.ui.roadmap.board import Board
 from planner.ui.roadmap.dialogs import AddInitiativeDialog, RegenerationDialog
@@ -150,7 +151,7 @@ class RoadmapPage(QWidget):
             keys.index("effort"), _ChoiceDelegate([(e, e) for e in EFFORTS], self.table)
         )
         self.table.setItemDelegateForColumn(
-            keys.index("status"), _ChoiceDelegate([(s, s) for s in INITIATIVE_STATUSES], self.table)
+            keys.index("status"), _ChoiceDelegate([(s, status_text(s)) for s in INITIATIVE_STATUSES], self.table)
         )
         self.timeline = Timeline()
         timeline_scroll = QScrollArea()

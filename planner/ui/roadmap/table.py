@@ -15,6 +15,7 @@ from planner.model.capmodel import EFFORTS
 from planner.model.edits import Change, ChangeKind
 from planner.model.project import INITIATIVE_STATUSES
 from planner.model.roadmap import edit_initiative, move_initiative, set_locked
+from planner.report.formatting import status_text
 from planner.ui.document import Document
 from planner.ui.roadmap.edits import push_edit
 
@@ -110,6 +111,8 @@ class RoadmapTableModel(QAbstractTableModel):
             return item.end_month
         if key == "locked":
             return None
+        if key == "status" and role == Qt.ItemDataRole.DisplayRole:
+            return status_text(item.status)
         if key == "depends_on":
             titles = {other.id: other.title for other in self.doc.project.roadmap.initiatives}
             return "; ".join(titles.get(dep, dep) for dep in item.depends_on)
