@@ -7,11 +7,15 @@ default, so one pass reports every problem instead of stopping at the first.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
+import re
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["Checker", "Problem", "join_path"]
+__all__ = ["Checker", "Problem", "is_iso_date", "join_path"]
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +27,17 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}" if self.path else self.message
+
+
+def is_iso_date(text: str) -> bool:
+    """Whether ``text`` is a real calendar date written ``YYYY-MM-DD`` (``fromisoformat`` alone takes more)."""
+    if not _ISO_DATE.fullmatch(text):
+        return False
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 def join_path(path: str, key: str | int) -> str:

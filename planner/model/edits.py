@@ -18,14 +18,13 @@ value, so one burst of typing is one undo step.
 from __future__ import annotations
 
 import copy
-import datetime as dt
 import enum
-import re
 from abc import ABC, abstractmethod
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from planner.model.checks import is_iso_date
 from planner.model.limits import (
     DEFAULT_WEIGHT,
     IMPORTANCE_RANGE,
@@ -76,7 +75,6 @@ _LABELS = {
 }
 _LONG_TEXT = ("summary", "notes", "internal_notes")
 _TYPED_TEXT = ("notes", "internal_notes", "evidence")  # merged while the consultant types
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 class EditRefused(Exception):
@@ -179,7 +177,7 @@ def set_engagement_field(project: Project, name: str, value: Any) -> SetEngageme
         value = [_text(scope, "A scope", SHORT_TEXT_MAX) for scope in value]
     else:
         value = _text(value, f"The {label}", LONG_TEXT_MAX if name in _LONG_TEXT else SHORT_TEXT_MAX)
-    if name == "assessment_date" and value and not _is_date(value):
+    if name == "assessment_date" and value and not is_iso_date(value):
         raise EditRefused(f"The assessment date must be a date written YYYY-MM-DD, not {value!r}.")
     old = copy.copy(getattr(project.engagement, name))
     return SetEngagementField(name, old, value, f"Edit {label}")
@@ -376,13 +374,3 @@ def _text(value: Any, what: str, limit: int) -> str:
             f"{what} is {len(value):,} characters long; the most a project can hold is {limit:,}. Shorten it first."
         )
     return value
-
-
-def _is_date(value: str) -> bool:
-    if not _DATE.fullmatch(value):
-        return False
-    try:
-        dt.date.fromisoformat(value)
-    except ValueError:
-        return False
-    return True

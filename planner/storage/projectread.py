@@ -11,12 +11,11 @@ are kept in ``extra``. The roadmap is read by :mod:`planner.storage.roadmapread`
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from typing import Any
 
 from planner.model.capmodel import CapabilityModel
-from planner.model.checks import Checker, join_path
+from planner.model.checks import Checker, is_iso_date, join_path
 from planner.model.limits import (
     DEFAULT_IMPORTANCE,
     DEFAULT_WEIGHT,
@@ -39,7 +38,6 @@ from planner.model.project import (
 
 __all__ = ["extra_keys", "read_assessment", "read_date", "read_engagement", "read_target"]
 
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
 _ENGAGEMENT = (
     "client", "title", "consultant", "firm", "assessment_date", "scopes", "summary", "start_date", "org_size",
@@ -58,23 +56,13 @@ def extra_keys(raw: dict[str, Any], known: tuple[str, ...]) -> dict[str, Any]:
     return {k: v for k, v in raw.items() if k not in known}
 
 
-def _valid_date(text: str) -> bool:
-    if not _DATE.fullmatch(text):
-        return False
-    try:
-        dt.date.fromisoformat(text)
-    except ValueError:
-        return False
-    return True
-
-
 def read_date(check: Checker, raw: dict[str, Any], key: str, path: str, *, nullable: bool) -> str | None:
     """Return a ``YYYY-MM-DD`` date (empty text allowed where not nullable, null where nullable)."""
     value = raw.get(key)
     if value is None and nullable:
         return None
     text = check.text(raw, key, path, required=False, max_len=10)
-    if text and not _valid_date(text):
+    if text and not is_iso_date(text):
         check.add(join_path(path, key), f"must be a date like 2026-11-29, not {text!r}")
     return text or (None if nullable else "")
 
