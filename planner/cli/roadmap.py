@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from planner.cli.common import AddCommand, UsageError, open_project
+from planner.model.edits import EditRefused, replace_roadmap
 from planner.model.project import Initiative, Project
 from planner.model.roadmap import (
     RegenerationPlan,
@@ -113,10 +114,12 @@ def _regenerate_and_save(path: Path) -> tuple[Project, RegenerationPlan, bool]:
         plan = regenerate(project.model, project.assessment, project.roadmap)
         saved = plan.result != project.roadmap
         if saved:
-            project.roadmap = plan.result
+            replace_roadmap(project, plan.result, "Regenerate roadmap").apply(project)
             session.save(project)
     except ProjectFileError as exc:
         raise UsageError(str(exc)) from None
+    except EditRefused as exc:
+        raise UsageError(f"{path.name}: the roadmap was not regenerated: {exc}") from None
     finally:
         session.close()
     return project, plan, saved

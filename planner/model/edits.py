@@ -30,6 +30,7 @@ from planner.model.limits import (
     IMPORTANCE_RANGE,
     LENS_SCORE_MAX,
     LONG_TEXT_MAX,
+    MONTH_MAX,
     SHORT_TEXT_MAX,
     WEIGHT_RANGE,
 )
@@ -361,7 +362,19 @@ class ReplaceRoadmap(Edit):
 
 
 def replace_roadmap(project: Project, new: Roadmap, text: str, ids: tuple[str, ...] = ()) -> ReplaceRoadmap:
-    """Return the edit that replaces the project's roadmap with ``new`` (never mutated afterwards)."""
+    """Return the edit that replaces the project's roadmap with ``new`` (never mutated afterwards).
+
+    Raises:
+        EditRefused: the plan starts work after the last month a project file can hold (a
+            scheduler's capacity far too low for the targets): it could be shown but never saved.
+    """
+    last = max((item.start_month for item in new.initiatives), default=0)
+    if last > MONTH_MAX:
+        raise EditRefused(
+            f"This plan would start work in month {last + 1:,}, {last / 12:,.0f} years from now; a project holds "
+            f"plans of up to {MONTH_MAX // 12} years. Raise the capacity, lower some targets or remove "
+            "initiatives, then try again."
+        )
     return ReplaceRoadmap(project.roadmap, new, text, ids)
 
 

@@ -192,3 +192,22 @@ def test_cards_move_by_keyboard(qtbot: Any, page: RoadmapPage) -> None:
     assert _ids(page, target)[-1] == ids[0]
     page.doc.stack.undo()
     assert _ids(page, source) == ids
+
+
+def test_a_plan_too_long_for_the_file_is_not_applied_and_the_page_says_why(
+    qtbot: Any, window: MainWindow, model: CapabilityModel
+) -> None:
+    project = scored_project(model)
+    for capability in model.iter_capabilities():
+        found = project.assessment.of(capability.id)
+        found.applicable, found.target = True, "run"
+        found.lenses = dict.fromkeys(model.lens_ids, 0)
+    project.roadmap.capacity = 1
+    window.set_document(Document(project))
+    window.show_page("roadmap")
+    page = window.pages["roadmap"]
+    assert isinstance(page, RoadmapPage)
+    assert not page.generate()
+    assert "a project holds plans of up to 50 years" in page.message.text()
+    assert project.roadmap.initiatives == []
+    assert window.doc is not None and not window.doc.modified

@@ -187,3 +187,28 @@ def test_any_edits_undone_in_reverse_restore_the_file_byte_for_byte(
     for edit in done:  # and redoing them all gives the edited file again
         edit.apply(project)
     assert project_bytes(project) == after
+
+
+def test_a_plan_past_the_last_month_a_file_holds_is_refused_before_it_replaces_the_roadmap(
+    model: CapabilityModel,
+) -> None:
+    from planner.model.roadmap import generate_roadmap
+
+    project = scored_project(model)
+    for capability in model.iter_capabilities():
+        cap = project.assessment.of(capability.id)
+        cap.applicable, cap.target = True, "run"
+        cap.lenses = dict.fromkeys(model.lens_ids, 0)
+    huge = generate_roadmap(model, project.assessment, capacity=1)  # everything to Run, one at a time
+    assert max(item.start_month for item in huge.initiatives) > 600
+    before = project_bytes(project)
+    with pytest.raises(
+        EditRefused, match=r"start work in month [\d,]+, \d+ years from now; a project holds plans of up to 50"
+    ):
+        replace_roadmap(project, huge, "Generate roadmap")
+    assert project_bytes(project) == before
+    huge.capacity = 50
+    from planner.model.roadmap import schedule
+
+    replace_roadmap(project, schedule(model, huge), "Generate roadmap").apply(project)  # the same plan, in parallel
+    assert project_from_document(project_to_document(project)).roadmap.capacity == 50

@@ -25,7 +25,8 @@ def push_edit(doc: Document, text: str, change: Callable[[Roadmap], Roadmap], id
     """
     try:
         new = change(doc.project.roadmap)
+        edit = replace_roadmap(doc.project, schedule(doc.project.model, new), text, ids)
     except EditRefused as exc:
         return str(exc)
-    doc.push(replace_roadmap(doc.project, schedule(doc.project.model, new), text, ids))
+    doc.push(edit)
     return None

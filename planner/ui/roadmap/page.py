@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.model.capmodel import EFFORTS
-from planner.model.edits import Change, ChangeKind, replace_roadmap
+from planner.model.edits import Change, ChangeKind, EditRefused, replace_roadmap
 from planner.model.limits import CAPACITY_RANGE
 from planner.model.project import INITIATIVE_STATUSES, Roadmap
 from planner.model.roadmap import (
@@ -259,9 +259,7 @@ class RoadmapPage(QWidget):
                 )
                 return False
             fresh.extra = dict(roadmap.extra)
-            self.doc.push(replace_roadmap(self.doc.project, fresh, "Generate roadmap"))
-            self.message.setText("")
-            return True
+            return self._replace(fresh, "Generate roadmap")
         plan = regenerate(model, assessment, roadmap)
         dialog = RegenerationDialog(plan, model, self)
         try:
@@ -269,8 +267,15 @@ class RoadmapPage(QWidget):
                 return False
         finally:
             dialog.deleteLater()
-        text = f"Regenerate roadmap (+{len(plan.added)}, -{len(plan.removed)})"
-        self.doc.push(replace_roadmap(self.doc.project, plan.result, text))
+        return self._replace(plan.result, f"Regenerate roadmap (+{len(plan.added)}, -{len(plan.removed)})")
+
+    def _replace(self, new: Roadmap, text: str) -> bool:
+        try:
+            self.doc.push(replace_roadmap(self.doc.project, new, text))
+        except EditRefused as exc:
+            self.message.setText(str(exc))
+            return False
+        self.message.setText("")
         return True
 
     def move_card(self, initiative_id: str, phase: str, position: int) -> bool:
