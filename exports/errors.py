@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from planner.storage.atomic import describe_os_error, write_atomic
+from planner.storage.atomic import describe_os_error, special_file, write_atomic
 
 __all__ = ["ExportError", "write_export"]
 
@@ -24,9 +24,15 @@ class ExportError(Exception):
 def write_export(path: str | Path, data: bytes, what: str) -> None:
     """Write a finished export atomically, so a failure leaves any earlier file intact.
 
+    A target that is a device, a FIFO or a socket is refused before anything is written (as root,
+    replacing ``/dev/sda`` would otherwise replace the device node with a file).
+
     Raises:
         ExportError: "the <what> could not be written: <reason>" (nothing on disk changed).
     """
+    kind = special_file(Path(path))
+    if kind is not None:
+        raise ExportError(path, f"the {what} was not written: that is {kind}, not a regular file")
     try:
         write_atomic(Path(path), data)
     except OSError as exc:

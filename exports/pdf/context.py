@@ -4,21 +4,23 @@ The sections (:mod:`exports.pdf.story`, :mod:`exports.pdf.detail`, :mod:`exports
 import this module and never each other. Every text that comes from the user or the model goes
 through :meth:`Ctx.text` (escaped, fonts switched per script); our own emphasis is added around
 the escaped result, never inside it. Tables take their widths as fractions of the frame width,
-repeat their header row and may split inside a row, so a long note never overflows a page.
+repeat their header row and split inside a row taller than a page, so no cell overflows a page.
+Very long texts are cut visibly and reported (:mod:`exports.pdf.cut`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, TableStyle
 
 from exports.pdf.bidi import paragraph
+from exports.pdf.cut import Cuts
 from exports.pdf.fonts import BODY_FONT, FontKit
-from exports.pdf.layout import FixedBox, Para, Styles, colour
+from exports.pdf.layout import FixedBox, Para, ReportTable, Styles, colour
 from planner.charts.palette import ACCENT, GRID, INK, LIGHT_FILL, level_tint
 from planner.report.data import ReportData
 from planner.report.formatting import level_text
@@ -36,18 +38,20 @@ class Ctx:
     width: float
     dpi: int = 150
     raster: bool = False
+    #: The very long texts this report cut (reported as a warning).
+    cuts: Cuts = field(default_factory=Cuts)
 
     def text(self, value: str, style: Any, *, bold: bool = False) -> Flowable:
         """Return a paragraph of plain (user or model) text (right-to-left text: :mod:`exports.pdf.bidi`)."""
-        return paragraph(self.fonts, value, style, bold=bold)
+        return paragraph(self.fonts, self.cuts.fit(value), style, bold=bold)
 
     def labelled(self, label: str, value: str, style: Any) -> Flowable:
         """Return a paragraph of plain text after our own ``label`` markup (``<b>Internal:</b>``)."""
-        return paragraph(self.fonts, value, style, label=label)
+        return paragraph(self.fonts, self.cuts.fit(value), style, label=label)
 
     def markup(self, template: str, style: Any, **values: str) -> Paragraph:
         """Return a paragraph of our own markup with ``{name}`` slots filled by escaped plain text."""
-        return Para(template.format(**{k: self.fonts.markup(v) for k, v in values.items()}), style)
+        return Para(template.format(**{k: self.fonts.markup(self.cuts.fit(v)) for k, v in values.items()}), style)
 
     def table(
         self,
@@ -57,18 +61,16 @@ class Ctx:
         extra: Sequence[tuple[Any, ...]] = (),
         zebra: bool = True,
         header: bool = True,
-        split_rows: bool = False,
-    ) -> Table:
+    ) -> ReportTable:
         """Return a report table: navy header row, light zebra rows, thin rules.
 
-        With ``split_rows`` a row taller than the space left may split across pages (needed for
-        rows that can be taller than a page); without it, whole rows move to the next page.
+        Whole rows move to the next page; a row taller than a page splits inside itself
+        (:class:`~exports.pdf.layout.ReportTable`).
         """
-        table = Table(
+        table = ReportTable(
             [list(r) for r in rows],
             colWidths=[f * self.width for f in fractions],
             repeatRows=1 if header else 0,
-            splitInRow=1 if split_rows else 0,
             hAlign="LEFT",
         )
         commands: list[tuple[Any, ...]] = [

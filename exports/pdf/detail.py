@@ -153,16 +153,9 @@ def roadmap_section(ctx: Ctx) -> list[Flowable]:
         story += [
             CondPageBreak(min(first_row + 60, 200 * mm)),  # never a heading alone at the foot of a page
             ctx.text(heading, s.h2),
-            ctx.table(
-                rows, [0.065, 0.39, 0.15, 0.135, 0.07, 0.085, 0.105], extra=extra, split_rows=_huge(phase.initiatives)
-            ),
+            ctx.table(rows, [0.065, 0.39, 0.15, 0.135, 0.07, 0.085, 0.105], extra=extra),
         ]
     return story
-
-
-def _huge(items: Any) -> bool:
-    """Return whether a row may be taller than a page (then rows may split inside themselves)."""
-    return any(len(i.description) + len(i.title) + len(i.owner) > 2500 for i in items)
 
 
 def _initiative_cell(ctx: Ctx, item: Any) -> Flowable | list[Flowable]:
@@ -172,15 +165,16 @@ def _initiative_cell(ctx: Ctx, item: Any) -> Flowable | list[Flowable]:
     title and description are separate paragraphs; otherwise one paragraph, which is quicker.
     """
     committed = ' <font color="#6B7785">(committed)</font>' if item.locked else ""
-    description = item.description.strip()
-    if has_rtl(item.title) or has_rtl(description):
-        parts = [ctx.text(item.title, ctx.styles.cell, bold=True)]
+    title = ctx.cuts.fit(item.title)
+    description = ctx.cuts.fit(item.description.strip())
+    if has_rtl(title) or has_rtl(description):
+        parts = [ctx.text(title, ctx.styles.cell, bold=True)]
         if committed:
             parts.append(Para(f"<b>{committed.strip()}</b>", ctx.styles.cell))
         if description:
             parts.append(ctx.text(description, ctx.styles.cell))
         return parts
-    body = f"<b>{ctx.fonts.markup(item.title)}{committed}</b>"
+    body = f"<b>{ctx.fonts.markup(title)}{committed}</b>"
     if description:
         body += "<br/>" + ctx.fonts.markup(description)
     return Para(body, ctx.styles.cell)

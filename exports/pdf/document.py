@@ -35,7 +35,7 @@ def pdf_exporter() -> BytesExporter:
 def pdf_bytes(
     report: ReportData, progress: Callable[[str], None] | None = None, *, raster_charts: bool = False
 ) -> tuple[bytes, list[str]]:
-    """Build the report; return the PDF's bytes and warnings (characters no bundled font has).
+    """Build the report; return the PDF's bytes and warnings (characters no bundled font has, texts cut).
 
     Charts are drawn as vectors; ``raster_charts`` renders them as 150 dpi images instead (the
     look of the desktop app's canvases, at about twice the build time and five times the size).
@@ -78,7 +78,7 @@ def pdf_bytes(
             progress(name)
         story += section(ctx)
     _build_binary(doc, story)
-    warnings = [w for w in [fonts.warning()] if w]
+    warnings = [w for w in [fonts.warning(), ctx.cuts.warning()] if w]
     return buffer.getvalue(), warnings
 
 

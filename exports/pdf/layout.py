@@ -6,7 +6,8 @@ internal notes, a red warning that it is not for the client) with "Page X of Y" 
 footer. The total page count is only known at the end, so the canvas keeps each page's state and
 draws the footers when the document is saved (the usual reportlab two-step canvas).
 Header texts are user text: they are drawn as paragraphs built with :meth:`FontKit.markup`, so
-they are escaped and CJK names print as text.
+they are escaped and CJK names print as text; being drawn on the canvas, outside the flow, each
+is one line, shortened with an ellipsis when long (the cover prints it whole).
 """
 
 from __future__ import annotations
@@ -20,12 +21,24 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageTemplate, Paragraph
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageTemplate, Paragraph, Table
 
+from exports.pdf.cut import one_line_of
 from exports.pdf.fonts import BODY_BOLD, BODY_FONT, FontKit
 from planner.charts.palette import ACCENT, GRID, INK, LIGHT_FILL, MUTED
 
-__all__ = ["MARGIN", "PAGE", "FixedBox", "Para", "ReportDoc", "Styles", "colour", "make_styles"]
+__all__ = [
+    "BODY_HEIGHT",
+    "MARGIN",
+    "PAGE",
+    "FixedBox",
+    "Para",
+    "ReportDoc",
+    "ReportTable",
+    "Styles",
+    "colour",
+    "make_styles",
+]
 
 
 class FixedBox(Flowable):  # type: ignore[misc]
@@ -44,6 +57,30 @@ class FixedBox(Flowable):  # type: ignore[misc]
 
 PAGE = A4
 MARGIN = 18 * mm
+_TOP, _BOTTOM = MARGIN + 6 * mm, MARGIN + 2 * mm
+#: The height a flowable has on a fresh body page (the frame less its 6-point paddings).
+BODY_HEIGHT = PAGE[1] - _TOP - _BOTTOM - 12
+
+
+class ReportTable(Table):  # type: ignore[misc]
+    """A table whose rows move whole to the next page, unless a row could never fit on one.
+
+    Such a row (an initiative with a hundred dependencies, a title of many lines, a long
+    description) is split inside itself across pages instead: reportlab would otherwise raise
+    ``LayoutError``. Ordinary rows keep moving whole, so a short row is never cut at a page foot.
+    The pieces of a split table are made by reportlab as instances of this class.
+    """
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        """Split at whole rows; switch to splitting inside rows when some row is taller than a page."""
+        if not getattr(self, "splitInRow", 0):
+            self._calc(availWidth, availHeight)
+            heights = list(self._rowHeights)
+            head = sum(heights[: self.repeatRows])
+            if max(heights[self.repeatRows :], default=0.0) + head > BODY_HEIGHT:
+                self.splitInRow = 1
+        parts: list[Flowable] = super().split(availWidth, availHeight)
+        return parts
 
 
 class Para(Paragraph):  # type: ignore[misc]
@@ -200,12 +237,14 @@ class ReportDoc(BaseDocTemplate):  # type: ignore[misc]
             pagesize=PAGE,
             leftMargin=MARGIN,
             rightMargin=MARGIN,
-            topMargin=MARGIN + 6 * mm,
-            bottomMargin=MARGIN + 2 * mm,
+            topMargin=_TOP,
+            bottomMargin=_BOTTOM,
             **info,
         )
         self.fonts = fonts
         self.styles = styles
+        # drawn on the canvas, where nothing may run off the band: one short line each
+        client, heading, firm = one_line_of(client), one_line_of(heading), one_line_of(firm, 80)
         self.header_left = Para(fonts.markup(client), styles.header)
         self.header_right = Para(fonts.markup(heading), styles.header_right)
         footer = "Confidential: prepared for " + fonts.markup(client) if client else "Confidential"

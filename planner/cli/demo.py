@@ -11,7 +11,7 @@ from pathlib import Path
 
 from exports.registry import exporters
 from planner.cli.common import AddCommand, UsageError, open_project
-from planner.cli.export import export_project, print_lines
+from planner.cli.export import check_export_targets, export_project, print_lines
 from planner.resources import ResourceError, resource_path
 from planner.storage.errors import ProjectFileError
 from planner.storage.projectfile import save_project
@@ -43,10 +43,12 @@ def cmd_demo(ns: argparse.Namespace) -> int:
     except ResourceError as exc:
         raise UsageError(str(exc)) from None
     target = outdir / "demo.roadmap"
+    exports = [(e, target.with_suffix(e.suffix)) for e in exporters()]
+    check_export_targets(exports, target)  # before anything is written, the sample project too
     try:
         save_project(project, target, keep_backup=False)
     except ProjectFileError as exc:
         raise UsageError(str(exc)) from None
     print(f"Wrote {target} ({project.engagement.client})")
-    print_lines(export_project(project, [(e, target.with_suffix(e.suffix)) for e in exporters()]))
+    print_lines(export_project(project, exports))
     return 0

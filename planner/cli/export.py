@@ -4,8 +4,15 @@ Writes the chosen formats; with no format option it writes every format next to 
 (``acme.roadmap`` -> ``acme.xlsx`` and ``acme.pdf``). The options come from the registry
 (:func:`exports.registry.exporters`): ``--<id> OUT`` per format. Internal notes, evidence and the
 roadmap's warnings go into the exports only with ``--internal-notes``; the warnings are always
-printed (on stderr, as notes for the consultant). Each file is written atomically: a failure
-leaves an earlier export untouched and exits 2 with one line naming the file and the problem.
+printed (on stderr, as notes for the consultant).
+
+Before anything is written every target is checked (:func:`planner.storage.targets.check_targets`):
+the project file, its ``.bak`` and lock, an existing project under any name, two formats into one
+file, folders, devices and FIFOs are refused with exit 2 and one line; an existing export is
+replaced, as scripts expect. Every format is rendered in memory before the first file is written
+(:func:`exports.base.export_files`); each file is written atomically, so a failure leaves an
+earlier export untouched and exits 2 with one line naming the file and the problem, after the
+lines of the files already written.
 """
 
 from __future__ import annotations
@@ -15,15 +22,16 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from exports.base import Exporter, export_to_file
+from exports.base import Exporter, export_files
 from exports.errors import ExportError
 from exports.registry import exporters
 from planner.cli.common import AddCommand, UsageError, open_project
 from planner.model.project import Project
 from planner.model.roadmap import roadmap_warnings
 from planner.report.data import build_report
+from planner.storage.targets import TargetRefused, check_targets, protected_files
 
-__all__ = ["cmd_export", "export_project", "print_lines", "register"]
+__all__ = ["check_export_targets", "cmd_export", "export_project", "print_lines", "register"]
 
 
 def register(add: AddCommand) -> None:
@@ -45,10 +53,19 @@ def _targets(ns: argparse.Namespace) -> list[tuple[Exporter, Path]]:
     chosen = [(e, getattr(ns, e.id)) for e in exporters() if getattr(ns, e.id) is not None]
     if not chosen:
         return [(e, file.with_suffix(e.suffix)) for e in exporters()]
-    for _, out in chosen:
-        if out.resolve() == file.resolve():
-            raise UsageError(f"{out.name}: that is the project file itself; choose another name for the export")
     return chosen
+
+
+def check_export_targets(targets: Sequence[tuple[Exporter, Path]], project_file: Path | None) -> None:
+    """Refuse targets that would replace the project, its backup or lock, a device ... (see the module).
+
+    Raises:
+        UsageError: one line naming the refused file and the reason; nothing was written.
+    """
+    try:
+        check_targets([path for _, path in targets], protected_files(project_file))
+    except TargetRefused as exc:
+        raise UsageError(str(exc)) from None
 
 
 def export_project(
@@ -56,18 +73,20 @@ def export_project(
 ) -> list[str]:
     """Write the requested exports of a project; return the lines to report (written files, warnings).
 
+    Every format is rendered before the first file is written.
+
     Raises:
-        UsageError: an export could not be written (one line naming the file and the problem).
+        UsageError: an export could not be written (one line naming the file and the problem);
+            the files written before it are printed first.
     """
     report = build_report(project, include_internal=include_internal)
-    lines: list[str] = []
+    written: list[Path] = []
     try:
-        for exporter, path in targets:
-            lines += [f"warning: {w}" for w in export_to_file(exporter, report, path)]
-            lines.append(f"Wrote {path}")
+        warnings = export_files(targets, report, on_written=written.append)
     except ExportError as exc:
+        print_lines([f"Wrote {path}" for path in written])
         raise UsageError(str(exc)) from None
-    return lines
+    return [*(f"warning: {w}" for w in warnings), *(f"Wrote {path}" for path in written)]
 
 
 def print_lines(lines: list[str]) -> None:
@@ -79,6 +98,7 @@ def print_lines(lines: list[str]) -> None:
 def cmd_export(ns: argparse.Namespace) -> int:
     """Write the workbook and/or the report of a project."""
     targets = _targets(ns)
+    check_export_targets(targets, ns.file)
     project = open_project(ns.file)
     print_lines(export_project(project, targets, include_internal=ns.internal_notes))
     notes = roadmap_warnings(project.model, project.assessment, project.roadmap)

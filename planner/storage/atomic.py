@@ -15,15 +15,34 @@ import contextlib
 import errno
 import os
 import shutil
+import stat
 import tempfile
 from pathlib import Path
 
-__all__ = ["backup_path", "describe_os_error", "write_atomic"]
+__all__ = ["backup_path", "describe_os_error", "special_file", "write_atomic"]
 
 
 def backup_path(path: Path) -> Path:
     """Return where the previous version of ``path`` is kept (``<name>.bak`` beside it)."""
     return path.with_name(path.name + ".bak")
+
+
+def special_file(path: Path) -> str | None:
+    """Name what ``path`` is when it exists and is neither a regular file nor a folder, else ``None``.
+
+    Replacing such a path would replace a device node (``/dev/sda`` as root) or a FIFO with a file.
+    """
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    return "a socket" if stat.S_ISSOCK(mode) else "a special file"
 
 
 def write_atomic(path: Path, data: bytes, *, keep_backup: bool = False) -> None:

@@ -20,9 +20,14 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 if TYPE_CHECKING:
     from planner.ui.autosave import Autosaver
 
-__all__ = ["ErrorHandler", "show_refusal"]
+__all__ = ["ErrorHandler", "error_places", "show_refusal"]
 
 log = logging.getLogger("planner.ui.errors")
+
+
+def error_places(tb: TracebackType | None) -> str:
+    """Return where an exception passed: ``file:line in function`` a line; no message, source or values."""
+    return "\n".join(f"  {Path(f.filename).name}:{f.lineno} in {f.name}" for f in traceback.extract_tb(tb))
 
 
 def show_refusal(parent: QWidget, message: str) -> None:
@@ -60,8 +65,7 @@ class ErrorHandler:
         try:
             saved = self.autosaver.save_now()
             # file, line and function only: no message, no source text, no local values
-            stack = "\n".join(f"  {Path(f.filename).name}:{f.lineno} in {f.name}" for f in traceback.extract_tb(tb))
-            log.error("unexpected error %s.%s\n%s", exc_type.__module__, exc_type.__qualname__, stack)
+            log.error("unexpected error %s.%s\n%s", exc_type.__module__, exc_type.__qualname__, error_places(tb))
             message = (
                 "Something went wrong inside the application "
                 f"({exc_type.__name__}). "

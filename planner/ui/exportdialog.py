@@ -5,6 +5,12 @@ format, named after the project file (or the client) in the last export folder,
 internal notes excluded. While the job runs the dialog shows progress and cannot be closed; then
 it offers to open the file or its folder. Errors are shown as the exporter words them; the
 project and any earlier export are untouched.
+
+Before the job starts the targets are checked (:func:`planner.storage.targets.check_targets`): the
+open project, its backup and lock, the autosave folder, two formats into one file, folders,
+devices, FIFOs and project files under any name are refused with one line in the dialog, and
+nothing is written. Replacing any other existing file asks first (No is the default). The dialog
+never closes the window or touches the project.
 """
 
 from __future__ import annotations
@@ -22,12 +28,14 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from planner.storage.targets import TargetRefused, check_targets, existing_targets, protected_files
 from planner.ui.document import Document
 from planner.ui.exporting import ExportJob, ExportRequest, ExportResult
 from planner.ui.settings import Settings
@@ -52,10 +60,13 @@ class ExportDialog(QDialog):
 
     export_finished = Signal(bool)
 
-    def __init__(self, doc: Document, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, doc: Document, settings: Settings, parent: QWidget | None = None, *, autosave_folder: Path | None = None
+    ) -> None:
         super().__init__(parent)
         self.doc = doc
         self.settings = settings
+        self.autosave_folder = autosave_folder
         self.outcome: ExportResult | None = None
         self.running = False
         self.setWindowTitle("Export the report")
@@ -131,12 +142,39 @@ class ExportDialog(QDialog):
                 if self.checks[exporter.id].isChecked()
             ),
             include_internal=self.internal.isChecked(),
+            protected=tuple(protected_files(self.doc.path)),
+            autosave_folder=self.autosave_folder,
         )
 
+    def _may_write(self, request: ExportRequest) -> bool:
+        """Refuse targets that would replace something precious; ask before replacing an existing file."""
+        paths = [path for _, path in request.targets]
+        try:
+            check_targets(paths, request.protected, autosave_folder=request.autosave_folder)
+        except TargetRefused as exc:
+            self.status.setText(f"Not exported: {exc}")
+            return False
+        existing = existing_targets(paths)
+        if not existing:
+            return True
+        names = " and ".join(path.name for path in existing)
+        answer = QMessageBox.question(
+            self,
+            "Replace existing files?",
+            f"{names} already exist{'s' if len(existing) == 1 else ''} in that folder. Replace "
+            f"{'it' if len(existing) == 1 else 'them'} with this export?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            self.status.setText("Not exported: nothing was replaced.")
+            return False
+        return True
+
     def start(self) -> bool:
-        """Start the export in the background; return False if there is nothing to do."""
+        """Start the export in the background; return False if there is nothing to do or it is refused."""
         request = self.request()
-        if self.running or not request.steps:
+        if self.running or not request.steps or not self._may_write(request):
             return False
         from planner.report.data import build_report
 

@@ -1,10 +1,14 @@
 """The export job: render and write the chosen formats off the UI thread, reporting progress.
 
 The report data is computed on the UI thread from a consistent snapshot of the project (fast),
-then a QRunnable on the global QThreadPool renders and writes each file with
-:func:`exports.base.export_to_file` (atomically, so a failure leaves any earlier export intact).
-Results and errors come back as queued signals. The formats and their step counts come from
-:mod:`exports.registry`.
+then a QRunnable on the global QThreadPool checks the targets once more
+(:func:`planner.storage.targets.check_targets`: one may have become a FIFO since the dialog asked),
+renders every format and only then writes each file with :func:`exports.base.export_files`
+(atomically, so a failure leaves any earlier export intact). Results and errors come back as
+queued signals. The formats and their step counts come from :mod:`exports.registry`.
+
+An unexpected error is logged as its type and the places it passed through (file:line in
+function), never its message: exceptions raised while handling client text may quote it.
 """
 
 from __future__ import annotations
@@ -16,8 +20,11 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QRunnable, Signal
 
+from planner.ui.errors import error_places
+
 if TYPE_CHECKING:
     from exports.base import Exporter
+    from planner.storage.targets import Protected
 
 __all__ = ["ExportJob", "ExportRequest", "ExportResult", "ExportSignals"]
 
@@ -30,6 +37,10 @@ class ExportRequest:
 
     targets: tuple[tuple[Exporter, Path], ...]
     include_internal: bool = False
+    #: Files no export may replace (the open project, its backup and lock: see :mod:`planner.storage.targets`).
+    protected: tuple[Protected, ...] = ()
+    #: The app's autosave folder, where no export may go.
+    autosave_folder: Path | None = None
 
     @property
     def steps(self) -> int:
@@ -78,19 +89,22 @@ class ExportJob(QRunnable):
         self.signals.progress.emit(self._done, text)
 
     def run(self) -> None:
-        from exports.base import export_to_file
+        from exports.base import export_files
         from exports.errors import ExportError
+        from planner.storage.targets import TargetRefused, check_targets
 
+        request = self.request
         result = ExportResult()
         try:
-            for exporter, path in self.request.targets:
-                result.warnings.extend(export_to_file(exporter, self.report, path, self._step))
-                result.files.append(path)
-        except ExportError as exc:
+            check_targets(
+                [path for _, path in request.targets], request.protected, autosave_folder=request.autosave_folder
+            )
+            result.warnings.extend(export_files(request.targets, self.report, self._step, result.files.append))
+        except (ExportError, TargetRefused) as exc:
             self.signals.failed.emit(str(exc), result)
             return
         except Exception as exc:  # reported to the user, never lost in a worker thread
-            log.exception("export failed: %s", type(exc).__name__)
+            log.error("export failed: %s\n%s", type(exc).__qualname__, error_places(exc.__traceback__))
             self.signals.failed.emit(f"The export failed unexpectedly ({type(exc).__name__}); see the log.", result)
             return
         self.signals.finished.emit(result)

@@ -190,7 +190,7 @@ class MainWindow(QMainWindow):
             return None
         from planner.ui.exportdialog import ExportDialog
 
-        dialog = ExportDialog(self.doc, self.settings, self)
+        dialog = ExportDialog(self.doc, self.settings, self, autosave_folder=self.autosaver.folder)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog

@@ -75,3 +75,87 @@ def test_nothing_to_do_without_a_format(qtbot: Any, dialog: ExportDialog) -> Non
     assert dialog.request().path_for("xlsx") is None
     assert dialog.request().steps == 6  # the PDF report: five sections, then writing the file
     dialog.close()
+
+
+# -- targets that would replace something precious, and existing files ---------------------------
+def test_the_open_project_its_backup_and_the_autosave_folder_are_refused(
+    dialog: ExportDialog, project_file: Path, dialogs: Any
+) -> None:
+    from planner.storage.atomic import backup_path
+
+    before = project_file.read_bytes()
+    autosaves = dialog.autosave_folder
+    assert autosaves is not None
+    autosaves.mkdir(parents=True, exist_ok=True)
+    cases = [
+        (project_file, "the open project file itself"),
+        (backup_path(project_file), "the backup of the open project"),
+        (autosaves / "x.pdf", "autosave"),
+    ]
+    for target, reason in cases:
+        dialog.paths["xlsx"].setText(str(target))
+        assert not dialog.start()
+        assert dialog.status.text().startswith(f"Not exported: {target.name}: ") and reason in dialog.status.text()
+        assert not dialog.running
+    dialog.paths["xlsx"].setText(str(project_file.with_suffix(".out")))
+    dialog.paths["pdf"].setText(str(project_file.with_suffix(".out")))
+    assert not dialog.start()
+    assert "two formats of this export would go to the same file" in dialog.status.text()
+    assert project_file.read_bytes() == before
+    assert dialogs.seen == []  # refused without a question, and the window stays open
+    assert dialog.parent().isVisible() and dialog.doc.path == project_file
+
+
+@pytest.mark.parametrize("answer", ["No", "Yes"])
+def test_replacing_an_existing_file_asks_first(
+    qtbot: Any, dialog: ExportDialog, tmp_path: Path, dialogs: Any, answer: str
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    earlier = tmp_path / "earlier.pdf"
+    earlier.write_bytes(b"%PDF-1.4 earlier export")
+    dialog.checks["xlsx"].setChecked(False)
+    dialog.paths["pdf"].setText(str(earlier))
+    dialogs.answer("question", getattr(QMessageBox.StandardButton, answer))
+    if answer == "No":
+        assert not dialog.start()
+        assert dialog.status.text() == "Not exported: nothing was replaced."
+        assert earlier.read_bytes() == b"%PDF-1.4 earlier export"
+    else:
+        with qtbot.waitSignal(dialog.export_finished, timeout=120_000) as finished:
+            assert dialog.start()
+        assert finished.args == [True]
+        assert earlier.read_bytes() != b"%PDF-1.4 earlier export"
+    assert dialogs.texts("question") == ["earlier.pdf already exists in that folder. Replace it with this export?"]
+    dialog.close()
+
+
+def test_an_unexpected_error_logs_its_type_and_place_never_its_message(
+    qtbot: Any, dialog: ExportDialog, tmp_path: Path, caplog: Any
+) -> None:
+    import logging
+    from dataclasses import replace
+
+    from planner.logsetup import log_path, setup_logging
+
+    client_text = "Zyxwv Quillfeather Holdings: the CFO mentioned the Jabberwock migration"
+
+    def broken(*_args: Any, **_kwargs: Any) -> Any:
+        raise ValueError(f"cannot lay out the notes of {client_text}")
+
+    dialog.formats = tuple(replace(e, build=broken) if e.id == "pdf" else e for e in dialog.formats)
+    setup_logging()
+    dialog.checks["xlsx"].setChecked(False)
+    dialog.paths["pdf"].setText(str(tmp_path / "new.pdf"))
+    with caplog.at_level(logging.INFO, logger="planner"), qtbot.waitSignal(dialog.export_finished, timeout=60_000):
+        assert dialog.start()
+    assert "The export failed unexpectedly (ValueError); see the log." in dialog.status.text()
+    records = [r for r in caplog.records if r.name == "planner.ui.export"]
+    assert records and "ValueError" in records[0].getMessage() and "exporting.py:" in records[0].getMessage()
+    for record in caplog.records:
+        assert "Quillfeather" not in record.getMessage() and record.exc_info is None
+    for handler in logging.getLogger("planner").handlers:
+        handler.flush()
+    assert "Quillfeather" not in log_path().read_text(encoding="utf-8")
+    assert not (tmp_path / "new.pdf").exists()
+    dialog.close()
