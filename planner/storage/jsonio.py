@@ -11,11 +11,11 @@ a user can read.
 from __future__ import annotations
 
 import json
-import stat
 from pathlib import Path
 from typing import Any
 
 from planner.model.limits import FILE_BYTES_MAX, INT_DIGITS_MAX, JSON_DEPTH_MAX
+from planner.storage.atomic import special_kind
 
 __all__ = ["JsonRefused", "dumps_bytes", "loads_bytes", "read_limited"]
 
@@ -31,7 +31,7 @@ def read_limited(path: Path, limit: int = FILE_BYTES_MAX) -> bytes:
         JsonRefused: the file is too large.
         OSError: it cannot be read.
     """
-    kind = _special_kind(path)
+    kind = special_kind(path)  # before opening: a pipe would block
     if kind is not None:
         raise JsonRefused(f"it is {kind}, not a project file")
     with path.open("rb") as handle:
@@ -40,23 +40,6 @@ def read_limited(path: Path, limit: int = FILE_BYTES_MAX) -> bytes:
             raise JsonRefused(f"the file is too large ({size / 1048576:.1f} MB; the limit is {limit // 1048576} MB)")
         handle.seek(0)
         return handle.read(limit + 1)
-
-
-def _special_kind(path: Path) -> str | None:
-    """Name what ``path`` is when it is not a regular file (checked before opening: a pipe would block)."""
-    try:
-        mode = path.stat().st_mode
-    except OSError:
-        return None  # opening reports it
-    if stat.S_ISREG(mode):
-        return None
-    if stat.S_ISDIR(mode):
-        return "a folder"
-    if stat.S_ISFIFO(mode):
-        return "a named pipe"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "a device"
 
 
 def _reject_constant(name: str) -> Any:
