@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from planner.storage.atomic import describe_os_error, special_file, write_atomic
+from planner.storage.atomic import describe_os_error, special_kind, write_atomic
 
 __all__ = ["ExportError", "write_export"]
 
@@ -30,8 +30,8 @@ def write_export(path: str | Path, data: bytes, what: str) -> None:
     Raises:
         ExportError: "the <what> could not be written: <reason>" (nothing on disk changed).
     """
-    kind = special_file(Path(path))
-    if kind is not None:
+    kind = special_kind(Path(path))
+    if kind not in (None, "a folder"):  # a folder: the writer says "a folder has that name"
         raise ExportError(path, f"the {what} was not written: that is {kind}, not a regular file")
     try:
         write_atomic(Path(path), data)

@@ -18,6 +18,7 @@ from pathlib import Path
 from planner import __version__
 from planner.cli.common import EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, UsageError
 from planner.cli.gui import launch_gui
+from planner.cli.terminal import terminal_output
 from planner.logsetup import setup_logging
 
 __all__ = ["UsageError", "main"]
@@ -53,10 +54,20 @@ def _private_matplotlib_cache() -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit code."""
+    """Run the command line; return the exit code.
+
+    Everything printed goes through :func:`~planner.cli.terminal.terminal_output`: text from a
+    file never reaches the terminal as control characters.
+    """
     args = list(sys.argv[1:] if argv is None else argv)
     setup_logging()
     _private_matplotlib_cache()
+    with terminal_output():
+        return _run(args)
+
+
+def _run(args: list[str]) -> int:
+    """Run the command line on ``args``; return the exit code."""
     try:
         gui = _split_gui_file(args)
         if gui is not None:

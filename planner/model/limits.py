@@ -6,7 +6,7 @@ them, so what the app lets a consultant type is exactly what it can save and ope
 
 Decisions where the design is silent: a short text (client, title, consultant, firm, a scope,
 an owner) holds at most 500 characters, an initiative title 1,000, a long text (summary, notes,
-evidence, descriptions) 200,000; months run from 0 to 600 (fifty years) and durations from 1 to
+evidence, descriptions) 1,000,000; months run from 0 to 600 (fifty years) and durations from 1 to
 120 months. Importing this module costs nothing: it holds constants only.
 """
 
@@ -77,7 +77,10 @@ SHORT_TEXT_MAX: Final = 500
 #: An initiative's title.
 TITLE_MAX: Final = 1_000
 #: Executive summary, notes, internal notes, one piece of evidence, a description.
-LONG_TEXT_MAX: Final = 200_000
+#: A million characters (about 150,000 words, a whole workshop transcript): release 1's 200,000
+#: was a limit consultants met. The file size limit still caps a project's texts in total, and a
+#: save past it is refused with a message (nothing is lost).
+LONG_TEXT_MAX: Final = 1_000_000
 #: Any single text of a capability model.
 MODEL_TEXT_MAX: Final = 20_000
 

@@ -7,6 +7,17 @@ folder. On any failure the temporary file is removed and the old file is untouch
 
 A new file gets the permissions any program would give it (0666 less the user's umask, so
 colleagues on a shared folder can read it as usual); an existing file keeps its permissions.
+
+Decisions:
+
+- The temporary file is ``.<name>.XXXXXXXX.tmp`` (what :func:`planner.storage.lock.remove_leftovers`
+  cleans up after a crash) when that fits the file system's longest name; for a long but legal
+  name it is a short ``.planner-XXXXXXXX.tmp`` instead, so any name the file system accepts can be
+  saved and "too long" always means the name itself.
+- Each refusal says what is really wrong, through its own error type that
+  :func:`describe_os_error` words: a folder the user cannot write to (the temporary file cannot be
+  created there), a read-only file, a read-only disk, a device, pipe or folder where the file
+  should be, a name too long to keep its ``.bak`` beside it.
 """
 
 from __future__ import annotations
@@ -19,7 +30,38 @@ import stat
 import tempfile
 from pathlib import Path
 
-__all__ = ["backup_path", "describe_os_error", "special_file", "write_atomic"]
+__all__ = [
+    "BackupNameTooLongError",
+    "FolderNotWritableError",
+    "NotAFileError",
+    "ReadOnlyFileError",
+    "backup_path",
+    "describe_os_error",
+    "folder_writable",
+    "special_kind",
+    "write_atomic",
+]
+
+#: The longest file name (in bytes) where the file system does not say.
+_NAME_MAX_DEFAULT = 255
+#: What ``mkstemp`` adds to the prefix: eight random characters and the suffix.
+_RANDOM_AND_SUFFIX = 8 + len(".tmp")
+
+
+class FolderNotWritableError(PermissionError):
+    """The folder refuses new files, so no temporary file (and no new file) can be made there."""
+
+
+class ReadOnlyFileError(PermissionError):
+    """The file itself is marked read-only."""
+
+
+class NotAFileError(OSError):
+    """Something other than a regular file (a device, a named pipe, a socket) has that name."""
+
+
+class BackupNameTooLongError(OSError):
+    """The name is legal, but ``<name>.bak`` would be longer than the file system allows."""
 
 
 def backup_path(path: Path) -> Path:
@@ -27,22 +69,68 @@ def backup_path(path: Path) -> Path:
     return path.with_name(path.name + ".bak")
 
 
-def special_file(path: Path) -> str | None:
-    """Name what ``path`` is when it exists and is neither a regular file nor a folder, else ``None``.
+def special_kind(path: Path) -> str | None:
+    """Name what ``path`` is when it is not a regular file (``"a folder"``, ``"a named pipe"``...).
 
-    Replacing such a path would replace a device node (``/dev/sda`` as root) or a FIFO with a file.
+    Returns ``None`` for a regular file and when nothing can be found there. It only looks (no
+    open): a named pipe would block whoever opens it.
     """
     try:
         mode = os.stat(path).st_mode
-    except OSError:
+    except (OSError, ValueError):
         return None
-    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+    if stat.S_ISREG(mode):
         return None
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
+    if stat.S_ISDIR(mode):
+        return "a folder"
     if stat.S_ISFIFO(mode):
-        return "a named pipe (FIFO)"
-    return "a socket" if stat.S_ISSOCK(mode) else "a special file"
+        return "a named pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a device"
+
+
+def folder_writable(folder: Path) -> bool:
+    """Whether new files can be made in ``folder`` (its disk writable, and the user allowed to).
+
+    A question to the system, not a proof: a network share may still refuse. Root passes the
+    permission check, but not a read-only disk.
+    """
+    return os.access(folder, os.W_OK | os.X_OK) and not _read_only_disk(folder)
+
+
+def _read_only_disk(folder: Path) -> bool:
+    if not hasattr(os, "statvfs"):
+        return False
+    try:
+        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False
+
+
+def _name_max(folder: Path) -> int:
+    try:
+        return int(os.pathconf(folder, "PC_NAME_MAX"))
+    except (AttributeError, OSError, ValueError):
+        return _NAME_MAX_DEFAULT
+
+
+def _temp_prefix(folder: Path, name: str) -> str:
+    """The temporary file's prefix: ``.<name>.`` when the whole name fits, else a short fixed one."""
+    prefix = f".{name}."
+    if len(os.fsencode(prefix)) + _RANDOM_AND_SUFFIX <= _name_max(folder):
+        return prefix
+    return ".planner-"
+
+
+def _make_temp(folder: Path, name: str) -> tuple[int, str]:
+    """Create the temporary file in ``folder``; a folder the user cannot write to says so."""
+    try:
+        return tempfile.mkstemp(dir=folder, prefix=_temp_prefix(folder, name), suffix=".tmp")
+    except PermissionError as exc:
+        if _read_only_disk(folder):
+            raise OSError(errno.EROFS, "the disk is read-only", str(folder)) from None
+        raise FolderNotWritableError(exc.errno or errno.EACCES, "you cannot write to the folder", str(folder)) from None
 
 
 def write_atomic(path: Path, data: bytes, *, keep_backup: bool = False) -> None:
@@ -60,12 +148,20 @@ def write_atomic(path: Path, data: bytes, *, keep_backup: bool = False) -> None:
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise FileNotFoundError(errno.ENOENT, "the folder does not exist", str(folder))
-    if path.is_dir():
+    kind = special_kind(path)
+    if kind == "a folder":
         raise IsADirectoryError(errno.EISDIR, "a folder has that name", str(path))
+    if kind is not None:
+        # os.replace would swap a device or a pipe for a plain file; never write over one.
+        raise NotAFileError(errno.EINVAL, f"it is {kind}, not a file", str(path))
     if path.exists() and not os.access(path, os.W_OK):
+        if _read_only_disk(folder):
+            raise OSError(errno.EROFS, "the disk is read-only", str(path))
         # os.replace would silently overwrite a read-only file on POSIX; respect the flag.
-        raise PermissionError(errno.EACCES, "the file is read-only", str(path))
-    fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+        raise ReadOnlyFileError(errno.EACCES, "the file is read-only", str(path))
+    if keep_backup and path.exists() and len(os.fsencode(backup_path(path).name)) > _name_max(folder):
+        raise BackupNameTooLongError(errno.ENAMETOOLONG, "no room for the .bak name", str(path))
+    fd, tmp_name = _make_temp(folder, path.name)
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -105,7 +201,7 @@ def _umask() -> int:
 def _keep_backup(path: Path) -> None:
     """Copy the current file to ``<name>.bak`` atomically (the original stays in place)."""
     bak = backup_path(path)
-    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{bak.name}.", suffix=".tmp")
+    fd, tmp_name = _make_temp(path.parent, bak.name)
     try:
         with os.fdopen(fd, "wb") as out, path.open("rb") as src:
             shutil.copyfileobj(src, out)
@@ -132,6 +228,15 @@ def _sync_folder(folder: Path) -> None:
 def describe_os_error(exc: OSError) -> str:
     """Word an OS error about a file for a user (without the path; callers name the file)."""
     code = exc.errno
+    if isinstance(exc, FolderNotWritableError):
+        where = Path(exc.filename or ".").name or str(exc.filename)
+        return f"permission denied: you cannot write to the folder {where!r}; save it in another folder"
+    if isinstance(exc, ReadOnlyFileError):
+        return "permission denied: the file is read-only; make it writable, or save under another name"
+    if isinstance(exc, NotAFileError):
+        return f"{exc.strerror}; choose a file name"
+    if isinstance(exc, BackupNameTooLongError):
+        return "the name is too long to keep the previous version beside it as <name>.bak; use a shorter name"
     if code == errno.ENOSPC:
         return "the disk is full; free some space and try again"
     if code == errno.EDQUOT:

@@ -6,16 +6,19 @@ order mark is accepted), ``NaN``/``Infinity``, duplicate keys, integers of more 
 :data:`INT_DIGITS_MAX` digits, nesting deeper than :data:`JSON_DEPTH_MAX`, and lone surrogates in
 strings (which could not be written back). Each refusal is a :class:`JsonRefused` whose message
 a user can read.
+
+Encoding is pretty-printed for diffs, but compact for a document whose pretty form would not fit
+under the size limit (:func:`dumps_bytes`): whatever opens can be saved and opened again.
 """
 
 from __future__ import annotations
 
 import json
-import stat
 from pathlib import Path
 from typing import Any
 
 from planner.model.limits import FILE_BYTES_MAX, INT_DIGITS_MAX, JSON_DEPTH_MAX
+from planner.storage.atomic import special_kind
 
 __all__ = ["JsonRefused", "dumps_bytes", "loads_bytes", "read_limited"]
 
@@ -31,7 +34,7 @@ def read_limited(path: Path, limit: int = FILE_BYTES_MAX) -> bytes:
         JsonRefused: the file is too large.
         OSError: it cannot be read.
     """
-    kind = _special_kind(path)
+    kind = special_kind(path)  # before opening: a pipe would block
     if kind is not None:
         raise JsonRefused(f"it is {kind}, not a project file")
     with path.open("rb") as handle:
@@ -40,23 +43,6 @@ def read_limited(path: Path, limit: int = FILE_BYTES_MAX) -> bytes:
             raise JsonRefused(f"the file is too large ({size / 1048576:.1f} MB; the limit is {limit // 1048576} MB)")
         handle.seek(0)
         return handle.read(limit + 1)
-
-
-def _special_kind(path: Path) -> str | None:
-    """Name what ``path`` is when it is not a regular file (checked before opening: a pipe would block)."""
-    try:
-        mode = path.stat().st_mode
-    except OSError:
-        return None  # opening reports it
-    if stat.S_ISREG(mode):
-        return None
-    if stat.S_ISDIR(mode):
-        return "a folder"
-    if stat.S_ISFIFO(mode):
-        return "a named pipe"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "a device"
 
 
 def _reject_constant(name: str) -> Any:
@@ -164,11 +150,21 @@ def loads_bytes(data: bytes) -> Any:
     return value
 
 
-def dumps_bytes(value: Any) -> bytes:
+def dumps_bytes(value: Any, *, limit: int = FILE_BYTES_MAX) -> bytes:
     """Encode JSON as UTF-8 bytes: 2-space indent, keys in the order given, newline at the end.
+
+    Head-room (decision): indenting adds bytes, so a compact file just under ``limit`` that opens
+    would grow past the limit when saved pretty-printed, and could never be opened again. When the
+    pretty form would exceed ``limit``, the compact form (no spaces, same key order) is written
+    instead; it is never larger than the compact file that was read, except where numbers are
+    written differently (``1e5`` becomes ``100000.0``), which no field of a project holds in bulk.
+    The choice depends on the content only, so saving the same project twice gives the same bytes.
 
     Raises:
         ValueError: the value holds NaN/Infinity or text that cannot be encoded.
     """
-    text = json.dumps(value, indent=2, ensure_ascii=False, allow_nan=False)
-    return (text + "\n").encode("utf-8")
+    data = (json.dumps(value, indent=2, ensure_ascii=False, allow_nan=False) + "\n").encode("utf-8")
+    if len(data) <= limit:
+        return data
+    compact = json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+    return (compact + "\n").encode("utf-8")

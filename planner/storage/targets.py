@@ -31,7 +31,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from planner.storage.atomic import backup_path, special_file
+from planner.storage.atomic import backup_path, special_kind
 from planner.storage.lock import lock_path
 from planner.storage.session import real_path
 
@@ -130,7 +130,7 @@ def _check_existing(target: Path, real: Path) -> None:
         return  # missing (the usual case), or not examinable: the writer reports its own error
     if stat.S_ISDIR(info.st_mode):
         raise TargetRefused(target, "a folder has that name")
-    kind = special_file(real)
+    kind = special_kind(real)
     if kind is not None:
         raise TargetRefused(target, f"that is {kind}, not a regular file")
     head = _head(real)

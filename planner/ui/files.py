@@ -10,6 +10,11 @@ opened as an untitled copy, or taken over when the other window is gone. Where n
 made (a read-only folder), the project opens without one. Saving checks the file's stamp
 (:mod:`planner.storage.filestamp`) and asks before overwriting changes made on disk by others.
 The demo opens as an untitled copy, so the shipped file is never overwritten.
+
+A project whose folder cannot be written to (a read-only share, a write-protected stick) opens as
+usual, and the status bar says so at once, not at the first Save: the consultant can read and edit
+it, and Save then asks where to keep it, starting in the last writable folder used (such a folder
+never becomes the "last folder").
 """
 
 from __future__ import annotations
@@ -34,6 +39,8 @@ __all__ = ["FileController"]
 log = logging.getLogger("planner.ui.files")
 _FILTER = f"FinOps roadmap projects (*{PROJECT_SUFFIX});;All files (*)"
 _Button = QMessageBox.StandardButton
+#: How long the status bar says a project's folder cannot be written to.
+_NOTICE_MS = 30_000
 
 
 class FileController:
@@ -126,10 +133,18 @@ class FileController:
             self._error("Cannot open the project", str(exc))
             return False
         self.window.set_document(opened)
+        writable = _writable_folder(path.parent)
         if remember:
             self.window.settings.add_recent(path)
-            self.window.settings.last_folder = path.parent
+            if writable:  # else keep the last folder Save can use
+                self.window.settings.last_folder = path.parent
         self.window.show_page("assessment")
+        if not writable:
+            self.window.statusBar().showMessage(
+                f"{path.name} is in a folder you cannot write to: you can edit it here, "
+                "and Save will ask where to keep your changes.",
+                _NOTICE_MS,
+            )
         return True
 
     def open_copy(self, path: Path, name: str) -> bool:
@@ -171,6 +186,8 @@ class FileController:
             return False
         if doc.path is None:
             return self.save_as()
+        if doc.path.parent.is_dir() and not _writable_folder(doc.path.parent):
+            return self.save_as()  # a missing folder is reported as such by the save
         return self._save_to(doc.path)
 
     def save_as(self) -> bool:
@@ -178,7 +195,8 @@ class FileController:
         doc = self.doc
         if doc is None:
             return False
-        folder = doc.path.parent if doc.path else (self.window.settings.last_folder or Path.home())
+        candidates = (doc.path.parent if doc.path else None, self.window.settings.last_folder)
+        folder = next((f for f in candidates if f is not None and _writable_folder(f)), Path.home())
         stem = (
             doc.path.name if doc.path else (_safe_stem(doc.project.engagement.client) or "assessment") + PROJECT_SUFFIX
         )
@@ -259,6 +277,13 @@ class FileController:
         self.window.set_document(Document(project, session))
         self.window.show_page(page)
         return True
+
+
+def _writable_folder(folder: Path) -> bool:
+    """Whether a folder takes new files (what every save needs: its temporary file and lock)."""
+    from planner.storage.atomic import folder_writable
+
+    return folder_writable(folder)
 
 
 def _safe_stem(text: str) -> str:

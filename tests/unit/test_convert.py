@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from planner.model.capmodel import CapabilityModel
@@ -44,7 +46,7 @@ def test_convert_keeps_findings_and_notes(model_2025: CapabilityModel, model: Ca
     caps = {
         "workload-optimization": CapabilityAssessment(lenses={"knowledge": 3, "process": 2}, target="run", notes="Rightsizing is manual."),
         "allocation": CapabilityAssessment(lenses={"knowledge": 1}, target="walk"),
-        "onboarding-workloads": CapabilityAssessment(lenses={"knowledge": 2}, notes="Migrations run by partner.", internal_notes="Partner contract ends in June."),
+        "onboarding-workloads": CapabilityAssessment(lenses={"knowledge": 2}, notes="Migrations run by partner.", internal_notes="Partner contract ends in June.", evidence=["Migration runbook v3", "Workshop 2 notes"], target="walk", votes={"p1": {"knowledge": 1}}, extra={"confidence": "low"}),
     }  # fmt: skip
     roadmap = Roadmap(phases=default_phases(model_2025))
     roadmap.initiatives = [
@@ -59,14 +61,28 @@ def test_convert_keeps_findings_and_notes(model_2025: CapabilityModel, model: Ca
     assert found["usage-optimization"].notes == "Rightsizing is manual."
     assert "onboarding-workloads" not in found
     kept = converted.assessment.extra["notes_of_retired_capabilities"]
-    assert kept == [{"capability": "Onboarding Workloads", "notes": "Migrations run by partner.", "internal_notes": "Partner contract ends in June."}]  # fmt: skip
+    assert kept == [{"capability": "Onboarding Workloads", "notes": "Migrations run by partner.", "internal_notes": "Partner contract ends in June.",
+                     "evidence": ["Migration runbook v3", "Workshop 2 notes"], "id": "onboarding-workloads", "applicable": True,
+                     "lenses": {"knowledge": 2}, "target": "walk", "importance": 3, "na_reason": "",
+                     "votes": {"p1": {"knowledge": 1}}, "confidence": "low"}]  # fmt: skip
+    retired_items = converted.roadmap.extra["initiatives_of_retired_capabilities"]
+    assert [(r["capability_name"], r["id"], r["title"], r["phase"]) for r in retired_items] == [
+        ("Onboarding Workloads", "a", "Gate cut-over on tagging", "crawl")
+    ]
     assert [(i.id, i.capability, i.depends_on) for i in converted.roadmap.initiatives] == [
         ("b", "usage-optimization", [])
     ]
     lines = report.lines(model_2025, model)
     assert "Workload Optimization is now Usage Optimization." in lines
     assert "Executive Strategy Alignment is new and not scored yet." in lines
-    assert "Roadmap item dropped with its capability: Gate cut-over on tagging" in lines
+    assert (
+        "Roadmap item dropped with its capability (kept under roadmap.initiatives_of_retired_capabilities): "
+        "Gate cut-over on tagging"
+    ) in lines
+    assert (
+        "Onboarding Workloads is not part of FinOps Framework 2026; its notes, evidence and scores are kept "
+        "in the project file under assessment.notes_of_retired_capabilities."
+    ) in lines
     assert project.assessment.capabilities["workload-optimization"].lenses == {
         "knowledge": 3,
         "process": 2,
@@ -83,3 +99,35 @@ def test_rename_map_is_validated(model: CapabilityModel) -> None:
     doc["predecessors"]["finops-2025"]["renamed"]["benchmarking"] = "no-such"
     with pytest.raises(ModelError, match="renames to unknown capability 'no-such'"):
         model_from_document(doc)
+
+
+def test_convert_keeps_every_word_through_a_save(
+    model_2025: CapabilityModel, model: CapabilityModel, tmp_path: Path
+) -> None:
+    """Notes, internal notes and evidence of a removed capability survive the conversion and the file."""
+    from planner.storage.projectfile import load_project, save_project
+
+    written = CapabilityAssessment(
+        notes="Client: partner runs migrations.",
+        internal_notes="Do not quote the contract.",
+        evidence=["Runbook \u00a0v3", "Interview, 12 May\u2028second line"],
+    )
+    evidence_only = CapabilityAssessment(evidence=["Screenshot of the landing zone"])
+    caps = {"onboarding-workloads": written}
+    project = Project(
+        model_2025, assessment=Assessment(capabilities=caps), roadmap=Roadmap(phases=default_phases(model_2025))
+    )
+    converted, report = convert_project(project, model)
+    path = tmp_path / "converted.roadmap"
+    save_project(converted, path)
+    kept = load_project(path).assessment.extra["notes_of_retired_capabilities"]
+    assert [(k["notes"], k["internal_notes"], k["evidence"]) for k in kept] == [
+        (written.notes, written.internal_notes, written.evidence)
+    ]
+    project.assessment.capabilities = {"onboarding-workloads": evidence_only}
+    converted, report = convert_project(project, model)
+    assert converted.assessment.extra["notes_of_retired_capabilities"][0]["evidence"] == evidence_only.evidence
+    assert report.kept_findings == ["onboarding-workloads"]
+    project.assessment.capabilities = {"onboarding-workloads": CapabilityAssessment()}
+    converted, report = convert_project(project, model)
+    assert "notes_of_retired_capabilities" not in converted.assessment.extra  # nothing written, nothing kept

@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from planner.model.capmodel import CapabilityModel
+from planner.model.limits import LONG_TEXT_MAX
 from planner.model.project import CapabilityAssessment, Project
 from planner.storage import migrate as migrate_module
 from planner.storage.errors import ProjectFileError
@@ -360,7 +361,7 @@ def test_utf16_files_are_named_as_such(model: CapabilityModel, tmp_path: Path, e
     ("spoil", "field"),
     [
         (lambda p: setattr(p.engagement, "client", "x" * 600), "engagement.client"),
-        (lambda p: setattr(p.assessment.capabilities["allocation"], "notes", "n" * 200_001), "notes"),
+        (lambda p: setattr(p.assessment.capabilities["allocation"], "notes", "n" * (LONG_TEXT_MAX + 1)), "notes"),
         (lambda p: setattr(p.roadmap.initiatives[0], "start_month", 601), "start_month"),
         (lambda p: setattr(p.roadmap.initiatives[0], "title", "t" * 1001), "title"),
     ],
