@@ -24,7 +24,6 @@ if TYPE_CHECKING:
     from planner.model.project import Project
     from planner.storage.filestamp import FileStamp
 
-from planner.storage.atomic import write_atomic
 
 __all__ = ["AutosaveSlot", "Recoverable", "find_recoverable"]
 
@@ -112,7 +111,8 @@ class AutosaveSlot:
             OSError: the folder or a file cannot be written (nothing earlier is lost).
             ValueError: the project holds text JSON cannot carry.
         """
-        from planner.storage.projectfile import project_bytes  # the app starts without the file layer
+        from planner.storage.atomic import write_atomic  # the app starts without the file layer
+        from planner.storage.projectfile import project_bytes
 
         data = project_bytes(project)
         self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -131,6 +131,8 @@ class AutosaveSlot:
             "pid": os.getpid(),
             "source_stamp": None if stamp is None else dataclasses.asdict(stamp),
         }
+        from planner.storage.atomic import write_atomic
+
         write_atomic(self.meta_path, json.dumps(meta, indent=2).encode("utf-8"))
 
     def adopt(self, recovered: Recoverable) -> None:

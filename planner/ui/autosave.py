@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from planner.storage.atomic import describe_os_error
 from planner.storage.autosave import AutosaveSlot, Recoverable
 
 if TYPE_CHECKING:
@@ -86,6 +85,8 @@ class Autosaver(QObject):
         try:
             self.slot.write(doc.project, doc.path, doc.session.stamp)
         except (OSError, ValueError) as exc:
+            from planner.storage.atomic import describe_os_error  # only when it fails
+
             log.warning("autosave failed: %s", type(exc).__name__)
             reason = (
                 describe_os_error(exc) if isinstance(exc, OSError) else "the project holds text that cannot be saved"
