@@ -13,6 +13,9 @@ from typing import Any
 __all__ = [
     "EFFORTS",
     "LEVEL_PHASES",
+    "ORG_SIZES",
+    "TIERS",
+    "VALUE_RANGE",
     "Attribution",
     "Capability",
     "CapabilityModel",
@@ -29,6 +32,15 @@ EFFORTS: tuple[str, ...] = ("S", "M", "L")
 
 #: The levels a roadmap phase can bring a capability to (every level above the lowest).
 LEVEL_PHASES: tuple[str, ...] = ("crawl", "walk", "run")
+
+#: How much of a level an initiative is: ``core`` defines reaching it, ``extra`` adds depth.
+TIERS: tuple[str, ...] = ("core", "extra")
+
+#: The sizes of client organisation a library initiative can be limited to.
+ORG_SIZES: tuple[str, ...] = ("startup", "midsize", "enterprise")
+
+#: How much an initiative moves spend, visibility or accountability: 1 (some) to 3 (most).
+VALUE_RANGE: tuple[int, int] = (1, 3)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +81,14 @@ class Kpi:
 
 @dataclass(frozen=True, slots=True)
 class InitiativeTemplate:
-    """An initiative of the library: what the roadmap proposes to reach ``level`` in a capability."""
+    """An initiative of the library: what the roadmap proposes to reach ``level`` in a capability.
+
+    ``tier`` says whether the item defines reaching the level (``core``) or adds depth (``extra``);
+    ``requires`` holds the library keys it needs first (producers before consumers); ``value``
+    (1-3) is how much it moves spend, visibility or accountability; ``sizes`` the organisation
+    sizes it suits (empty: every size). A model that predates these fields loads with every
+    item core, requiring nothing, of value 2 and for every size.
+    """
 
     key: str
     capability: str
@@ -80,6 +99,14 @@ class InitiativeTemplate:
     effort: str
     duration_months: int
     lenses: tuple[str, ...]
+    tier: str = "core"
+    requires: tuple[str, ...] = ()
+    value: int = 2
+    sizes: tuple[str, ...] = ()
+
+    def suits(self, org_size: str | None) -> bool:
+        """Whether the item applies to an organisation of that size (``None``: size not said)."""
+        return not self.sizes or org_size is None or org_size in self.sizes
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +175,9 @@ class CapabilityModel:
     capabilities: Mapping[str, Capability]
     document: Mapping[str, Any] = field(repr=False, compare=False, default_factory=dict)
     bands_note: str = ""
+    revision: int = 1
+    #: Library keys of earlier revisions or predecessor models -> the key now (None: retired).
+    initiative_renames: Mapping[str, str | None] = field(default_factory=dict)
 
     # -- levels ------------------------------------------------------------------------------
     @property

@@ -182,6 +182,13 @@ class Checker:
             return default
         return value
 
+    def choice_value(self, value: object, here: str, choices: tuple[str, ...]) -> str:
+        """Return ``value`` if it is one of ``choices``; otherwise report it and return the first choice."""
+        if not isinstance(value, str) or value not in choices:
+            self.add(here, f"must be one of {', '.join(choices)}, not {_describe(value)}")
+            return choices[0]
+        return value
+
     def number(
         self, parent: dict[str, Any], key: str, path: str, lo: float, hi: float, *, default: float = 0.0
     ) -> float:

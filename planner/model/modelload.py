@@ -13,6 +13,9 @@ from typing import Any
 
 from planner.model.capmodel import (
     EFFORTS,
+    ORG_SIZES,
+    TIERS,
+    VALUE_RANGE,
     Attribution,
     Capability,
     CapabilityModel,
@@ -75,7 +78,9 @@ def model_from_document(document: object, path: str = "") -> CapabilityModel:
     lens_ids = {lens.id for lens in lenses}
     domains, capabilities = _domains(check, doc, path, level_ids, lens_ids)
     _check_prerequisites(check, capabilities, path)
+    _check_requires(check, capabilities, level_ids, path)
     _check_predecessors(check, doc, path, capabilities)
+    renames = _initiative_renames(check, doc, path, capabilities)
     if check.problems:
         raise ModelError(check.problems)
     return CapabilityModel(
@@ -90,6 +95,8 @@ def model_from_document(document: object, path: str = "") -> CapabilityModel:
         capabilities=capabilities,
         document=doc,
         bands_note=str(doc.get("level_bands_note", "")),
+        initiative_renames=renames,
+        revision=check.optional_integer(doc, "revision", path, 1, 1_000_000) or 1,
     )
 
 
@@ -289,6 +296,16 @@ def _template(
         effort=effort,
         duration_months=check.integer(item, "duration_months", here, 1, 60, default=1),
         lenses=lenses,
+        tier=check.choice(item, "tier", here, TIERS, default="core") or "core",
+        requires=tuple(
+            check.text_value(v, join_path(join_path(here, "requires"), k), empty_ok=False, max_len=200)
+            for k, v in enumerate(check.seq(item, "requires", here, required=False))
+        ),
+        value=check.optional_integer(item, "value", here, *VALUE_RANGE) or 2,
+        sizes=tuple(
+            check.choice_value(v, join_path(join_path(here, "sizes"), k), ORG_SIZES)
+            for k, v in enumerate(check.seq(item, "sizes", here, required=False))
+        ),
     )
 
 
@@ -307,6 +324,59 @@ def _check_prerequisites(check: Checker, capabilities: dict[str, Capability], pa
     cycle = find_cycle(graph)
     if cycle:
         check.add(join_path(path, "domains"), "prerequisites form a cycle: " + " -> ".join(cycle))
+
+
+def _check_requires(check: Checker, capabilities: dict[str, Capability], level_ids: list[str], path: str) -> None:
+    """Check every ``requires``: a known key, not the item itself, never a later level, no cycle.
+
+    An item may need an item of its own level or a lower one (of its own capability or another);
+    needing a higher level would make the plan climb before it stands.
+    """
+    rank = {level_id: i for i, level_id in enumerate(level_ids)}
+    templates = {tpl.key: tpl for cap in capabilities.values() for tpl in cap.initiatives}
+    graph: dict[str, tuple[str, ...]] = {}
+    for tpl in templates.values():
+        here = join_path(path, f"initiative {tpl.key}")
+        valid: list[str] = []
+        for key in tpl.requires:
+            needed = templates.get(key)
+            if key == tpl.key:
+                check.add(here, "requires itself")
+            elif needed is None:
+                check.add(here, f"requires unknown initiative {key!r}")
+            elif rank.get(needed.level, 0) > rank.get(tpl.level, 0):
+                check.add(here, f"requires {key!r}, which is of a later level ({needed.level} after {tpl.level})")
+            else:
+                valid.append(key)
+        graph[tpl.key] = tuple(valid)
+    cycle = find_cycle(graph)
+    if cycle:
+        check.add(join_path(path, "domains"), "initiatives require each other in a loop: " + " -> ".join(cycle))
+
+
+def _initiative_renames(
+    check: Checker, doc: dict[str, Any], path: str, capabilities: dict[str, Capability]
+) -> dict[str, str | None]:
+    """Read ``initiative_renames``: old library keys and the key each became (null: retired).
+
+    The old keys are those of earlier revisions of the model or of a predecessor model.
+    """
+    if "initiative_renames" not in doc:
+        return {}
+    here = join_path(path, "initiative_renames")
+    current = {tpl.key for cap in capabilities.values() for tpl in cap.initiatives}
+    result: dict[str, str | None] = {}
+    for old, new in check.obj(doc["initiative_renames"], here).items():
+        where = join_path(here, old)
+        if old in current:
+            check.add(where, "is a key of this model; only keys that no longer exist can be renamed")
+        elif new is None:
+            result[old] = None
+        elif not isinstance(new, str) or new not in current:
+            check.add(where, f"renames to unknown initiative {new!r}")
+        else:
+            result[old] = new
+    return result
 
 
 def _check_predecessors(check: Checker, doc: dict[str, Any], path: str, capabilities: dict[str, Capability]) -> None:

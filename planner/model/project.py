@@ -16,7 +16,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from planner.model.capmodel import CapabilityModel
+from planner.model.capmodel import ORG_SIZES, CapabilityModel
 from planner.model.limits import DEFAULT_CAPACITY, DEFAULT_IMPORTANCE, DEFAULT_OWNER_CAPACITY, DEFAULT_WEIGHT
 
 __all__ = [
@@ -46,8 +46,8 @@ __all__ = [
 INITIATIVE_ORIGINS: tuple[str, ...] = ("generated", "custom")
 #: The life cycle of an initiative as the client tracks it.
 INITIATIVE_STATUSES: tuple[str, ...] = ("planned", "in_progress", "done", "deferred", "dropped")
-#: The size of the client's organisation, which tailors the roadmap (``None``: not said).
-ORG_SIZES: tuple[str, ...] = ("startup", "midsize", "enterprise")
+# ORG_SIZES (the size of the client's organisation, which tailors the roadmap; ``None`` in a
+# project: not said) lives with the model, whose library items are limited to sizes.
 #: ``lean``: the core initiatives of each level only; ``full``: the optional ones too.
 ROADMAP_SCOPES: tuple[str, ...] = ("lean", "full")
 
