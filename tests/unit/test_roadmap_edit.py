@@ -189,7 +189,7 @@ def test_manual_edits_that_break_the_order_are_warned(model: CapabilityModel, ro
     assert dep.capability == "data-ingestion" and dep.phase == "crawl"
     early = edit_initiative(road, item.id, start_month=0)
     assert (
-        f"'{item.title}' starts in month 1, before '{dep.title}', which it depends on, ends (in month {dep.end_month})."
+        f"'{item.title}' starts in Month 1, before '{dep.title}', which it depends on, ends (in Month {dep.end_month})."
         in roadmap_warnings(model, ass, early)
     )
     later = move_initiative(road, dep.id, "walk")

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from planner.model.capmodel import CapabilityModel
+from planner.model.project import Project, Roadmap
 from planner.model.roadmap import (
     delete_initiative,
     generate_roadmap,
@@ -11,75 +14,99 @@ from planner.model.roadmap import (
     project_levels,
     roadmap_warnings,
 )
-from planner.model.roadmap.warnings import LONG_PLAN_MONTHS
+from planner.model.roadmap.deps import required_closure
+from planner.model.scoring import score_capability
+from tests.scenarios import SCENARIOS, START, plan_length, planned, startup
 from tests.unit.test_roadmap_generate import assess
-from tests.unit.test_roadmap_schedule import check_phase_order, check_schedule
+from tests.unit.test_roadmap_schedule import check_schedule
+
+ALLIED_ONLY = {"ITAM", "ITFM", "ITSM"}
 
 
-def startup(model: CapabilityModel) -> dict[str, str | None]:
-    """A start-up: nothing yet in most places, basic habits in the ones every cloud bill forces."""
-    crawl = {"data-ingestion", "allocation", "reporting-analytics", "rate-optimization", "usage-optimization"}
-    return {cap.id: ("crawl" if cap.id in crawl else "none") for cap in model.iter_capabilities()}
+def _transitive_deps(road: Roadmap, item_id: str) -> set[str]:
+    by_id = {i.id: i for i in road.initiatives}
+    seen: set[str] = set()
+    stack = list(by_id[item_id].depends_on)
+    while stack:
+        found = stack.pop()
+        if found not in seen and found in by_id:
+            seen.add(found)
+            stack.extend(by_id[found].depends_on)
+    return seen
 
 
-def test_startup_aiming_at_walk(model: CapabilityModel) -> None:
-    ass = assess(model, startup(model), "walk")
-    road = generate_roadmap(model, ass)
+def check_practice(project: Project) -> None:
+    """What a FinOps lead checks first in any plan."""
+    model, road, ass = project.model, project.roadmap, project.assessment
     check_schedule(road)
-    check_phase_order(road)
-    assert {i.phase for i in road.initiatives} == {"crawl", "walk"}
-    # Everything two levels up at three initiatives at a time is a multi-year plan, and says so.
-    warnings = roadmap_warnings(model, ass, road)
-    end = max(i.end_month for i in road.initiatives)
-    assert end > LONG_PLAN_MONTHS
-    assert warnings == [
-        f"The plan runs {end} months ({end / 12:.1f} years) with at most 3 initiatives at a time: raise the "
-        "capacity, lower some targets or remove initiatives the client does not need."
-    ]
-    wider = generate_roadmap(model, ass, capacity=12)
-    assert max(i.end_month for i in wider.initiatives) <= LONG_PLAN_MONTHS
-    assert roadmap_warnings(model, ass, wider) == []
-    # foundations come first: ingestion's Walk work starts before anything that builds on it
-    ingest_walk_end = max(
-        i.end_month for i in road.initiatives if i.capability == "data-ingestion" and i.phase == "walk"
-    )
-    alloc_walk = [i for i in road.initiatives if i.capability == "allocation" and i.phase == "walk"]
-    assert all(i.start_month >= ingest_walk_end for i in alloc_walk)
+    ranks = {lv: i for i, lv in enumerate(model.level_ids)}
+    by_id = {i.id: i for i in road.initiatives}
     for item in road.initiatives:
-        assert item.owner and len(item.title) > 20 and len(item.description) > 80
-    projection = project_levels(model, ass, road)
-    assert [name for name, _ in projection] == ["current", "crawl", "walk", "run"]
-    assert all(level == "crawl" or startup(model)[c] == "crawl" for c, level in projection[1][1].items())
-    assert set(projection[2][1].values()) == {"walk"}
-    assert projection[3][1] == projection[2][1]
+        tpl = model.template(item.template)
+        assert tpl is not None and item.owner and len(item.title) > 15 and len(item.description) > 80
+        closure = required_closure(tpl, {t.key: t for c in model.iter_capabilities() for t in c.initiatives})
+        deps = _transitive_deps(road, item.id)
+        for prereq in model.capability(item.capability).prerequisites:
+            theirs = [i.id for i in road.initiatives if i.capability == prereq and ranks[i.phase] <= ranks[tpl.level]]
+            if theirs and not any(k.startswith(prereq + ".") for k in closure):
+                # foundations first: the prerequisite's own work for this level ends before this starts
+                assert deps & set(theirs), f"{item.id} does not wait for {prereq}"
+                assert item.start_month >= min(by_id[t].end_month for t in deps & set(theirs))
+    # value first: every importance-5 capability starts before any importance-2 one, and in Now
+    first = {
+        c: min(i.start_month for i in road.initiatives if i.capability == c)
+        for c in {i.capability for i in road.initiatives}
+    }
+    top = [c for c, rec in ass.capabilities.items() if rec.importance == 5 and c in first]
+    low = [c for c, rec in ass.capabilities.items() if rec.importance <= 2 and c in first]
+    for cap in top:
+        assert first[cap] < 3, f"{cap} has no work in the first three months"
+        assert all(first[cap] <= first[other] for other in low), cap
 
 
-def test_enterprise_at_walk_aiming_at_run_in_a_few_capabilities(model: CapabilityModel) -> None:
-    levels: dict[str, str | None] = {cap.id: "walk" for cap in model.iter_capabilities()}
-    targets: dict[str, str | None] = dict.fromkeys(levels, "walk")
-    targets.update(
-        {"rate-optimization": "run", "unit-economics": "run", "forecasting": "run", "reporting-analytics": "run"}
-    )
-    importance = {"rate-optimization": 5, "unit-economics": 4, "forecasting": 3, "reporting-analytics": 3}
-    ass = assess(model, levels, targets, importance)
-    road = generate_roadmap(model, ass)
-    assert {i.phase for i in road.initiatives} == {"run"}
-    assert {i.capability for i in road.initiatives} == set(importance)
-    # rate optimisation builds on reporting, so reporting's Run work comes first despite lower importance
+@pytest.mark.parametrize("name", list(SCENARIOS))
+def test_scenario_plans_read_like_a_practitioners(model: CapabilityModel, name: str) -> None:
+    lean = planned(SCENARIOS[name](model), "lean")
+    check_practice(lean)
+    full = planned(SCENARIOS[name](model), "full")
+    check_schedule(full.roadmap)
+    assert {i.id for i in lean.roadmap.initiatives} <= {i.id for i in full.roadmap.initiatives}
+    owners = {i.owner for i in lean.roadmap.initiatives}
+    if name != "enterprise":
+        assert not owners & ALLIED_ONLY, f"{name}: items for functions a {name} does not have"
+    length, count = plan_length(lean), len(lean.roadmap.initiatives)
+    if name == "start-up":
+        assert length <= 15 and 12 <= count <= 35, (count, length)
+    elif name == "mid-size":
+        assert length <= 18 and 22 <= count <= 45, (count, length)
+    else:
+        assert length <= 18 and count <= 30, (count, length)
+    assert roadmap_warnings(model, lean.assessment, lean.roadmap, start_date=START) == [] or name == "enterprise"
+
+
+def test_the_start_up_buys_its_first_commitment_and_watches_anomalies_in_the_first_half_year(
+    model: CapabilityModel,
+) -> None:
+    road = planned(startup(model)).roadmap
     rate = [i for i in road.initiatives if i.capability == "rate-optimization"]
-    reporting_end = max(i.end_month for i in road.initiatives if i.capability == "reporting-analytics")
-    assert all(i.start_month >= reporting_end for i in rate)
-    # unit economics builds on allocation and KPIs, both at Walk below its Run target
-    warnings = roadmap_warnings(model, ass, road)
-    assert (
-        "Unit Economics is targeted at Run, above its prerequisite Allocation (targeted at Walk): Unit Economics can hardly get there while Allocation stays lower."
-        in warnings
-    )
-    assert any("Forecasting is targeted at Run, above its prerequisite Allocation" in w for w in warnings)
-    spans = phase_spans(road)
-    assert spans["crawl"] == spans["walk"] == (0, 0) and spans["run"][0] == 0
-    after_run = project_levels(model, ass, road)[-1][1]
-    assert {c for c, lv in after_run.items() if lv == "run"} == set(importance)
+    anomaly = [i for i in road.initiatives if i.capability == "anomaly-management"]
+    assert rate and min(i.start_month for i in rate) < 6
+    assert anomaly and min(i.start_month for i in anomaly) < 6
+
+
+def test_quick_wins_of_important_capabilities_land_in_now(model: CapabilityModel) -> None:
+    for build in SCENARIOS.values():
+        project = planned(build(model))
+        road = project.roadmap
+        levels = {c: score_capability(model, project.assessment, c).level for c in project.assessment.capabilities}
+        for item in road.initiatives:
+            tpl = model.template(item.template)
+            record = project.assessment.capabilities[item.capability]
+            assert tpl is not None
+            next_level = model.level_index(tpl.level) == model.level_index(levels[item.capability] or "none") + 1
+            quick = tpl.tier == "core" and tpl.effort == "S" and next_level and not item.depends_on
+            if quick and record.importance >= 4:
+                assert item.start_month < 3, f"{project.engagement.client}: quick win {item.id} in {item.start_month}"
 
 
 def test_everything_at_target_gives_an_empty_roadmap(model: CapabilityModel) -> None:

@@ -1,16 +1,21 @@
 """Dependencies between initiatives: the rule that drafts them, and the checks that guard edits.
 
-The rule (design section 5): an initiative that brings capability C to level L depends on
+The rule (design section 5): a generated initiative that brings capability C to level L depends on
 
-* C's own initiatives of the level just below L that are in the roadmap (Walk follows Crawl,
-  Run follows Walk), and
-* for each prerequisite P of C, P's initiatives of the highest level up to L that are in the
-  roadmap (P is below L exactly when it has such initiatives).
+* the initiatives in the roadmap drafted from the library keys its entry ``requires`` (producers
+  before consumers, inside C and across capabilities);
+* C's own core initiatives of the nearest lower level in the roadmap (an item of level L starts
+  after its capability's core work of lower levels; lower levels follow through the chain); and
+* as a fallback, for each prerequisite P of C that its ``requires`` (directly or through what
+  those require) does not reach: P's core initiatives of the highest level up to L in the roadmap.
 
-Only the nearest level is linked: lower levels follow through the chain, which keeps the lists
-short enough to read on a card. The rule only links generated initiatives; custom ones carry the
-links the consultant gives them. Every rule edge goes to a lower level, or to the same level of a
-prerequisite, and prerequisites form no cycle, so the rule can never create a cycle.
+A level with no core item in the roadmap is represented by all of its items. The rule only links
+generated initiatives; custom ones carry the links the consultant gives them. Every rule edge goes
+to a lower level of C, to a ``requires`` (which the loader keeps acyclic and never later), or to a
+prerequisite's level up to L (prerequisites form no cycle). A ``requires`` from P back to C
+combined with the fallback could close a loop, so the fallback skips P's items whose requirements
+reach C; should a hand-edited file still hold a loop, the scheduler breaks it and the warnings
+name it.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from planner.model.project import Initiative, Roadmap
 
 __all__ = [
     "dependency_graph",
+    "required_closure",
     "find_dependency_cycle",
     "initiative_level",
     "level_ranks",
@@ -62,9 +68,10 @@ def rule_dependencies(
     the order of ``items``, so the same roadmap always gives the same lists.
     """
     ranks = level_ranks(model)
-    # capability -> level rank -> ids, in roadmap order
-    groups: dict[str, dict[int, list[str]]] = {}
-    ruled: list[tuple[Initiative, int]] = []
+    # capability -> level rank -> (core ids, all ids), in roadmap order
+    groups: dict[str, dict[int, tuple[list[str], list[str]]]] = {}
+    by_template: dict[str, str] = {}
+    ruled: list[tuple[Initiative, InitiativeTemplate, int]] = []
     for item in items:
         tpl = templates.get(item.template) if item.template else None
         if item.origin != "generated" or tpl is None or tpl.capability != item.capability:
@@ -72,23 +79,58 @@ def rule_dependencies(
         rank = ranks.get(tpl.level)
         if rank is None:
             continue
-        groups.setdefault(item.capability, {}).setdefault(rank, []).append(item.id)
-        ruled.append((item, rank))
+        core, every = groups.setdefault(item.capability, {}).setdefault(rank, ([], []))
+        every.append(item.id)
+        if tpl.tier == "core":
+            core.append(item.id)
+        by_template.setdefault(tpl.key, item.id)
+        ruled.append((item, tpl, rank))
+    reaches: dict[str, set[str]] = {}  # template key -> capabilities its requirements reach
+
+    def reached(key: str) -> set[str]:
+        found = reaches.get(key)
+        if found is None:
+            found = reaches[key] = {templates[k].capability for k in required_closure(templates[key], templates)}
+        return found
+
+    template_of = {item.id: tpl.key for item, tpl, _ in ruled}
     result: dict[str, list[str]] = {}
-    for item, rank in ruled:
-        deps: list[str] = []
-        own = groups.get(item.capability, {})
-        below = [r for r in own if r < rank]
-        if below:
-            deps.extend(own[max(below)])
+    for item, tpl, rank in ruled:
+        deps = [by_template[k] for k in tpl.requires if k in by_template]
+        deps.extend(_nearest(groups.get(item.capability, {}), rank, inclusive=False))
+        covered = reached(tpl.key)
         cap = model.capabilities.get(item.capability)
         for prereq in cap.prerequisites if cap is not None else ():
-            theirs = groups.get(prereq, {})
-            upto = [r for r in theirs if r <= rank]
-            if upto:
-                deps.extend(theirs[max(upto)])
-        result[item.id] = deps
+            if prereq not in covered:
+                theirs = _nearest(groups.get(prereq, {}), rank, inclusive=True)
+                deps.extend(d for d in theirs if item.capability not in reached(template_of[d]))
+        result[item.id] = [d for d in dict.fromkeys(deps) if d != item.id]
     return result
+
+
+def _nearest(levels: Mapping[int, tuple[list[str], list[str]]], rank: int, *, inclusive: bool) -> list[str]:
+    """Return the core items (or, without core, every item) of the highest level below ``rank``.
+
+    With ``inclusive``, the level ``rank`` itself counts as below.
+    """
+    below = [r for r in levels if r < rank or (inclusive and r == rank)]
+    if not below:
+        return []
+    core, every = levels[max(below)]
+    return core or every
+
+
+def required_closure(tpl: InitiativeTemplate, templates: Mapping[str, InitiativeTemplate]) -> set[str]:
+    """Return the library keys ``tpl`` requires, directly or through what those require."""
+    seen: set[str] = set()
+    stack = list(tpl.requires)
+    while stack:
+        key = stack.pop()
+        if key in seen or key not in templates:
+            continue
+        seen.add(key)
+        stack.extend(templates[key].requires)
+    return seen
 
 
 def dependency_graph(roadmap: Roadmap) -> dict[str, list[str]]:

@@ -6,7 +6,11 @@ None of them changes its input, so undo is "put the old Roadmap back". Bad reque
 hand, and the warnings then say if it clashes with a dependency).
 
 Any change to a generated initiative's content, phase or dependencies marks it ``edited`` so that
-regeneration keeps it; reordering and locking do not (they change the plan, not the item).
+regeneration keeps it; reordering, locking, pinning and a status change do not (they change the
+plan, not the item; regeneration keeps any item whose status is not "planned" anyway).
+
+Deleting a generated initiative records its library key in the roadmap's ``dismissed`` list, so
+regeneration does not bring it back; :func:`restore_dismissed` forgets the dismissal.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ import re
 from typing import Any
 
 from planner.model.capmodel import EFFORTS
+from planner.model.checks import is_iso_date
 from planner.model.edits import EditRefused
 from planner.model.limits import CAPACITY_RANGE, DURATION_RANGE, MONTH_MAX
 from planner.model.project import INITIATIVE_STATUSES, Initiative, Roadmap
@@ -24,9 +29,15 @@ from planner.model.roadmap.deps import find_dependency_cycle
 
 __all__ = [
     "EDITABLE_FIELDS",
+    "PLAN_FIELDS",
     "add_custom_initiative",
     "add_dependency",
     "delete_initiative",
+    "delete_initiatives",
+    "restore_dismissed",
+    "set_locked_many",
+    "set_pin",
+    "set_status",
     "edit_initiative",
     "move_initiative",
     "new_initiative_id",
@@ -39,8 +50,10 @@ __all__ = [
 #: Fields :func:`edit_initiative` accepts.
 EDITABLE_FIELDS: tuple[str, ...] = (
     "capability", "title", "description", "phase", "owner", "effort", "start_month",
-    "duration_months", "status", "depends_on",
+    "duration_months", "status", "depends_on", "pinned_start", "done_date",
 )  # fmt: skip
+#: Fields that change the plan rather than the item: editing them does not mark it ``edited``.
+PLAN_FIELDS: frozenset[str] = frozenset({"start_month", "status", "pinned_start", "done_date"})
 
 
 def _find(roadmap: Roadmap, initiative_id: str) -> tuple[int, Initiative]:
@@ -111,13 +124,39 @@ def add_custom_initiative(
 
 
 def delete_initiative(roadmap: Roadmap, initiative_id: str) -> Roadmap:
-    """Return a roadmap without that initiative; others no longer depend on it."""
-    pos, _ = _find(roadmap, initiative_id)
+    """Return a roadmap without that initiative; others no longer depend on it.
+
+    A generated initiative's library key joins ``dismissed``.
+    """
+    return delete_initiatives(roadmap, [initiative_id])
+
+
+def delete_initiatives(roadmap: Roadmap, initiative_ids: list[str]) -> Roadmap:
+    """Return a roadmap without those initiatives (see :func:`delete_initiative`)."""
+    for initiative_id in initiative_ids:
+        _find(roadmap, initiative_id)
+    gone = set(initiative_ids)
     result = copy_roadmap(roadmap)
-    del result.initiatives[pos]
     for item in result.initiatives:
-        if initiative_id in item.depends_on:
-            item.depends_on = [d for d in item.depends_on if d != initiative_id]
+        if item.id in gone and item.origin == "generated" and item.template and item.template not in result.dismissed:
+            result.dismissed.append(item.template)
+    result.initiatives = [item for item in result.initiatives if item.id not in gone]
+    for item in result.initiatives:
+        if gone & set(item.depends_on):
+            item.depends_on = [d for d in item.depends_on if d not in gone]
+    return result
+
+
+def restore_dismissed(roadmap: Roadmap, keys: list[str] | None = None) -> Roadmap:
+    """Return a roadmap that forgets some dismissals (all when ``keys`` is ``None``).
+
+    The items come back with the next regeneration, which shows them as additions first.
+    """
+    if not roadmap.dismissed:
+        raise EditRefused("No deleted library initiative is waiting to be restored.")
+    result = copy_roadmap(roadmap)
+    drop = set(result.dismissed if keys is None else keys)
+    result.dismissed = [k for k in result.dismissed if k not in drop]
     return result
 
 
@@ -144,6 +183,18 @@ def _check_value(roadmap: Roadmap, item: Initiative, name: str, value: Any) -> A
         raise EditRefused(f"Effort must be one of {', '.join(EFFORTS)}, not {value!r}.")
     if name == "status" and value not in INITIATIVE_STATUSES:
         raise EditRefused(f"Status must be one of {', '.join(INITIATIVE_STATUSES)}, not {value!r}.")
+    if name == "pinned_start":
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MONTH_MAX:
+            raise EditRefused(f"A pinned start must be a month from 0 to {MONTH_MAX}, not {value!r}.")
+        return value
+    if name == "done_date":
+        if value is None or value == "":
+            return None
+        if not isinstance(value, str) or not is_iso_date(value):
+            raise EditRefused(f"A done date must be a date like 2027-03-31, not {value!r}.")
+        return value
     if name in ("start_month", "duration_months"):
         low, high = (0, MONTH_MAX) if name == "start_month" else DURATION_RANGE
         if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
@@ -188,9 +239,38 @@ def edit_initiative(roadmap: Roadmap, initiative_id: str, **changes: Any) -> Roa
         cycle = find_dependency_cycle(result)
         if cycle:
             raise EditRefused(_loop_message(result, cycle))
-    if target.origin == "generated":
+    if target.origin == "generated" and set(checked) - PLAN_FIELDS:
         target.edited = True
     return result
+
+
+def set_pin(roadmap: Roadmap, initiative_id: str, month: int | None) -> Roadmap:
+    """Return a roadmap with an initiative pinned to start in ``month`` (``None`` unpins it)."""
+    result = edit_initiative(roadmap, initiative_id, pinned_start=month)
+    if month is not None:
+        result.initiative(initiative_id).start_month = month
+    return result
+
+
+def set_status(roadmap: Roadmap, initiative_ids: list[str], status: str, *, done_date: str | None = None) -> Roadmap:
+    """Return a roadmap with those initiatives set to ``status``.
+
+    ``done_date`` is kept only for "done" (an initiative no longer done forgets its date).
+    """
+    result = roadmap
+    for initiative_id in initiative_ids:
+        result = edit_initiative(
+            result, initiative_id, status=status, done_date=done_date if status == "done" else None
+        )
+    return result if result is not roadmap else copy_roadmap(roadmap)
+
+
+def set_locked_many(roadmap: Roadmap, initiative_ids: list[str], locked: bool) -> Roadmap:
+    """Return a roadmap with those initiatives locked or unlocked."""
+    result = roadmap
+    for initiative_id in initiative_ids:
+        result = set_locked(result, initiative_id, locked)
+    return result if result is not roadmap else copy_roadmap(roadmap)
 
 
 def move_initiative(roadmap: Roadmap, initiative_id: str, phase: str, index: int | None = None) -> Roadmap:

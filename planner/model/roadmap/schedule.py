@@ -1,22 +1,27 @@
 """Lay a roadmap out in months with a list scheduler.
 
-Rules: at most ``capacity`` initiatives run in any month; nothing starts before every initiative
-it depends on has ended; an initiative of a later phase never starts before the previous phase's
-start; priority decides who goes first. Priority is phase order (Crawl, Walk, Run), then the
-order of the list within a phase (generation sorts it by importance x gap; the consultant can
-reorder it).
+Rules: at most ``capacity`` initiatives run in any month and at most ``owner_capacity`` of any one
+owner (persona): Engineering and Finance work in parallel, one team does not run six things at
+once; nothing starts before every initiative it depends on has ended; a pinned initiative starts
+in its pinned month. Priority is the order of the list (generation sorts it value first; the
+consultant can reorder it); there is no phase-first rule.
 
-The scheduler takes initiatives in that priority order, restricted so that an initiative comes
-after everything it depends on, and gives each the earliest start that satisfies the rules for
-its whole duration (a serial schedule: a lower-priority item may fill a gap earlier in the plan
-that nothing of higher priority could use). A phase starts with its earliest initiative and
-ends when its last one ends; a phase without initiatives starts with the one before it.
+The scheduler books pinned initiatives first, at their pins (a pin wins over capacity and over
+dependencies: the consultant knows the renewal date; the warnings say when a pin breaks a
+dependency). Then it takes the others in priority order, restricted so that an initiative comes
+after everything it depends on, and gives each the earliest start that satisfies the rules for its
+whole duration (a serial schedule: a lower-priority item may fill a gap earlier in the plan that
+nothing of higher priority could use). An initiative inherits the priority of the most important
+work that waits for it, so a foundation that an important item needs is not left behind less
+important work.
 
-Decisions: locking protects an initiative's content from regeneration but does not pin its
-dates, so the plan stays feasible when dependencies move; every status takes capacity (a dropped
-item is best deleted). Should a hand-edited file hold a dependency loop, the loop is broken at
-its highest-priority item for scheduling and the warnings report it. If a manual edit makes an
-item depend on one in a later phase, dependencies win over phase order (and a warning says so).
+Decisions where the design is silent: initiatives in progress or done keep the start month they
+have (what has begun is a fact, not a plan) and count as pinned there; deferred and dropped ones
+leave the schedule (they take no capacity, keep their months for the record, and nothing waits
+for them). An initiative without an owner counts only against the total capacity. Locking keeps
+content through regeneration, not dates. Should a hand-edited file hold a dependency loop, the
+loop is broken at its highest-priority item and the warnings report it. A phase starts with its
+earliest initiative (phases are maturity, not time, so they overlap).
 """
 
 from __future__ import annotations
@@ -24,10 +29,10 @@ from __future__ import annotations
 import heapq
 
 from planner.model.capmodel import CapabilityModel
-from planner.model.project import Roadmap
+from planner.model.project import Initiative, Roadmap
 from planner.model.roadmap.copying import copy_roadmap
 
-__all__ = ["phase_spans", "schedule", "schedule_in_place"]
+__all__ = ["FIXED_STATUSES", "UNSCHEDULED_STATUSES", "phase_spans", "schedule", "schedule_in_place"]
 
 
 class _Months:
@@ -89,61 +94,156 @@ def schedule(model: CapabilityModel, roadmap: Roadmap) -> Roadmap:
     return result
 
 
+#: Statuses whose initiatives keep their start month.
+FIXED_STATUSES: frozenset[str] = frozenset({"in_progress", "done"})
+#: Statuses whose initiatives leave the schedule.
+UNSCHEDULED_STATUSES: frozenset[str] = frozenset({"deferred", "dropped"})
+
+
+def _effective_priority(deps: list[tuple[int, ...]]) -> list[int]:
+    """Return for each item the best (lowest) list position among itself and all that wait for it."""
+    best = list(range(len(deps)))
+    followers: list[list[int]] = [[] for _ in deps]
+    indegree = [0] * len(deps)
+    for i, mine in enumerate(deps):
+        for d in mine:
+            followers[d].append(i)
+            indegree[i] += 1
+    # Kahn's order from the items nothing waits for back to the foundations.
+    waiting_on_me = [len(f) for f in followers]
+    stack = [i for i in range(len(deps)) if not waiting_on_me[i]]
+    while stack:
+        i = stack.pop()
+        for d in deps[i]:
+            best[d] = min(best[d], best[i])
+            waiting_on_me[d] -= 1
+            if waiting_on_me[d] == 0:
+                stack.append(d)
+    return best
+
+
+def _topological_ranks(deps: list[tuple[int, ...]]) -> list[int]:
+    """Return each item's position in the dependency order that follows list order where it can.
+
+    With it an item's key (effective priority, this rank) always comes after its dependencies'
+    keys, so the items are placed exactly in key order. Items caught in a loop come last.
+    """
+    followers: list[list[int]] = [[] for _ in deps]
+    waiting = [len(d) for d in deps]
+    for i, mine in enumerate(deps):
+        for d in mine:
+            followers[d].append(i)
+    ready = [i for i in range(len(deps)) if not waiting[i]]
+    heapq.heapify(ready)
+    rank = [len(deps) + i for i in range(len(deps))]
+    n = 0
+    while ready:
+        i = heapq.heappop(ready)
+        rank[i] = n
+        n += 1
+        for f in followers[i]:
+            waiting[f] -= 1
+            if not waiting[f]:
+                heapq.heappush(ready, f)
+    return rank
+
+
 def schedule_in_place(model: CapabilityModel, result: Roadmap) -> None:
     """Set the start months of a roadmap the caller owns (the engine's own fresh roadmaps)."""
     items = result.initiatives
-    ranks = {level_id: i for i, level_id in enumerate(model.level_ids)}
-    phase_rank = {p.id: ranks.get(p.id, len(ranks) + i) for i, p in enumerate(result.phases)}
-    unknown = len(ranks) + len(result.phases)
-    keys = [(phase_rank.get(item.phase, unknown), i) for i, item in enumerate(items)]
     index = {item.id: i for i, item in enumerate(items)}
+    active = [item.status not in UNSCHEDULED_STATUSES for item in items]
     none: tuple[int, ...] = ()
     deps: list[tuple[int, ...]] = []
-    waiting = [0] * len(items)
-    followers: dict[int, list[int]] = {}
     for i, item in enumerate(items):
-        mine = (
-            tuple({index[d]: None for d in item.depends_on if d in index and index[d] != i})
-            if item.depends_on
-            else none
-        )
+        mine = none
+        if item.depends_on and active[i]:
+            mine = tuple({index[d]: None for d in item.depends_on if d in index and index[d] != i and active[index[d]]})
         deps.append(mine)
-        waiting[i] = len(mine)
+    best = _effective_priority(deps)
+    topo = _topological_ranks(deps)
+    keys = [(best[i], topo[i], i) for i in range(len(items))]
+    waiting = [len(d) for d in deps]
+    followers: dict[int, list[int]] = {}
+    for i, mine in enumerate(deps):
         for d in mine:
             followers.setdefault(d, []).append(i)
-    ready = [keys[i] for i in range(len(items)) if not waiting[i]]
-    heapq.heapify(ready)
     months = _Months(result.capacity)
+    owners: dict[str, _Months] = {}
     start: list[int | None] = [None] * len(items)
-    phase_start: dict[int, int] = {}
-    pending = sorted(keys)  # priority order, to break a dependency loop
-    placed = 0
-    while placed < len(items):
-        if not ready:  # only a dependency loop gets here: release its highest-priority item
-            ready.append(next(k for k in pending if start[k[1]] is None))
-        rank, i = heapq.heappop(ready)
-        if start[i] is not None:
-            continue
+
+    def book(i: int, begin: int) -> None:
         item = items[i]
-        floor = max((s for r, s in phase_start.items() if r < rank), default=0)
-        for d in deps[i]:
-            dep_start = start[d]
-            if dep_start is not None:
-                floor = max(floor, dep_start + max(1, items[d].duration_months))
         duration = max(1, item.duration_months)
-        begin = months.earliest(floor, duration)
         months.book(begin, duration)
+        if item.owner:
+            owners.setdefault(item.owner, _Months(result.owner_capacity)).book(begin, duration)
         start[i] = begin
         item.start_month = begin
-        phase_start[rank] = min(phase_start.get(rank, begin), begin)
-        placed += 1
+
+    for i, item in enumerate(items):  # pins and work already under way first
+        if not active[i]:
+            start[i] = item.start_month
+        elif item.pinned_start is not None:
+            book(i, item.pinned_start)
+        elif item.status in FIXED_STATUSES:
+            book(i, item.start_month)
+    ready = [keys[i] for i in range(len(items)) if not waiting[i]]
+    heapq.heapify(ready)
+    pending = sorted(keys)  # priority order, to break a dependency loop
+    released: set[int] = set()
+    while len(released) < len(items):
+        if not ready:  # only a dependency loop gets here: release its highest-priority item
+            ready.append(next(k for k in pending if k[2] not in released))
+        *_, i = heapq.heappop(ready)
+        if i in released:
+            continue
+        released.add(i)
+        if start[i] is None:
+            book(i, _earliest(items, i, deps[i], start, months, owners, result.owner_capacity))
         for f in followers.get(i, none):
             waiting[f] -= 1
-            if waiting[f] == 0 and start[f] is None:
+            if waiting[f] == 0 and f not in released:
                 heapq.heappush(ready, keys[f])
+    _set_phase_starts(model, result)
+
+
+def _earliest(
+    items: list[Initiative],
+    i: int,
+    deps: tuple[int, ...],
+    start: list[int | None],
+    months: _Months,
+    owners: dict[str, _Months],
+    owner_capacity: int,
+) -> int:
+    """Return the first month item ``i`` can start: after its dependencies, with room for it."""
+    floor = 0
+    for d in deps:
+        dep_start = start[d]
+        if dep_start is not None:
+            floor = max(floor, dep_start + max(1, items[d].duration_months))
+    duration = max(1, items[i].duration_months)
+    owner = items[i].owner
+    mine = owners.setdefault(owner, _Months(owner_capacity)) if owner else None
+    begin = months.earliest(floor, duration)
+    while mine is not None:
+        other = mine.earliest(begin, duration)
+        if other == begin:
+            break
+        begin = months.earliest(other, duration)
+    return begin
+
+
+def _set_phase_starts(model: CapabilityModel, result: Roadmap) -> None:
+    first: dict[str, int] = {}
+    for item in result.initiatives:
+        if item.status not in UNSCHEDULED_STATUSES:
+            first[item.phase] = min(first.get(item.phase, item.start_month), item.start_month)
+    ranks = {level_id: i for i, level_id in enumerate(model.level_ids)}
     previous = 0
-    for phase in sorted(result.phases, key=lambda p: phase_rank[p.id]):
-        phase.start_month = phase_start.get(phase_rank[phase.id], previous)
+    for phase in sorted(result.phases, key=lambda p: ranks.get(p.id, len(ranks))):
+        phase.start_month = first.get(phase.id, previous)
         previous = phase.start_month
 
 

@@ -3,27 +3,28 @@
 They cover the assessment (a capability targeted above one of its prerequisites' targets, a
 capability with a target but no score, a prerequisite left unscored) and the plan itself (an
 item planned in an earlier phase than something it depends on, an item starting before
-something it depends on ends, a dependency loop in a hand-edited file, an item of a capability
-that is now marked not applicable, a plan longer than :data:`LONG_PLAN_MONTHS`). Months are
-counted from 1, as a client reads a plan.
+something it depends on ends (a pin can cause that), a dependency loop in a hand-edited file, an
+item of a capability that is now marked not applicable, an item whose library entry requires work
+that is neither in the plan nor already in place, a plan longer than :data:`LONG_PLAN_MONTHS`).
+Months read as a client reads them: "Mar 2027" when the plan has a start month, else "month 4".
 
-A plan over three years is flagged because the library proposes three or four initiatives per
-capability and level: aiming many capabilities two levels up at the default capacity easily
-yields a five-year plan, which no client will sign; the consultant raises the capacity, lowers
-some targets or trims items.
+A plan over two years is flagged: a lean "one level up" plan takes 12 to 18 months, and clients
+rarely sign a longer one; the consultant raises the capacity, lowers some targets or trims items.
 """
 
 from __future__ import annotations
 
+from planner.model.calendar import month_label
 from planner.model.capmodel import CapabilityModel
 from planner.model.project import Assessment, Initiative, Roadmap
-from planner.model.roadmap.deps import find_dependency_cycle, level_ranks
+from planner.model.roadmap.deps import find_dependency_cycle, level_ranks, template_index
+from planner.model.roadmap.schedule import UNSCHEDULED_STATUSES
 from planner.model.scoring import score_capability
 
 __all__ = ["LONG_PLAN_MONTHS", "roadmap_warnings"]
 
 #: A plan that runs longer than this many months gets a warning.
-LONG_PLAN_MONTHS = 36
+LONG_PLAN_MONTHS = 24
 
 
 def _name(model: CapabilityModel, cap_id: str) -> str:
@@ -89,11 +90,9 @@ def _prerequisite_warning(
     return []
 
 
-def _month(month: int) -> str:
-    return f"month {month + 1}"
-
-
-def plan_warnings(model: CapabilityModel, assessment: Assessment, roadmap: Roadmap) -> list[str]:
+def plan_warnings(
+    model: CapabilityModel, assessment: Assessment, roadmap: Roadmap, *, start_date: str | None = None
+) -> list[str]:
     """Return warnings about the order and timing of the roadmap's initiatives."""
     out: list[str] = []
     by_id = {item.id: item for item in roadmap.initiatives}
@@ -108,22 +107,59 @@ def plan_warnings(model: CapabilityModel, assessment: Assessment, roadmap: Roadm
         found = assessment.capabilities.get(item.capability)
         if found is not None and not found.applicable:
             out.append(f"'{item.title}' is for {_name(model, item.capability)}, which is marked not applicable.")
+        if item.status in UNSCHEDULED_STATUSES:
+            continue
         for dep_id in item.depends_on:
             dep = by_id.get(dep_id)
-            if dep is None or dep is item:
+            if dep is None or dep is item or dep.status in UNSCHEDULED_STATUSES:
                 continue
-            out.extend(_order_warnings(item, dep, phase_rank, phase_name))
-    end = max((item.end_month for item in roadmap.initiatives), default=0)
+            out.extend(_order_warnings(item, dep, phase_rank, phase_name, start_date))
+    out.extend(_unmet_requirements(model, assessment, roadmap))
+    scheduled = [item for item in roadmap.initiatives if item.status not in UNSCHEDULED_STATUSES]
+    end = max((item.end_month for item in scheduled), default=0)
     if end > LONG_PLAN_MONTHS:
         out.append(
             f"The plan runs {end} months ({end / 12:.1f} years) with at most {roadmap.capacity} initiatives "
-            "at a time: raise the capacity, lower some targets or remove initiatives the client does not need."
+            f"at a time and {roadmap.owner_capacity} per owner: raise the capacity, lower some targets or "
+            "remove initiatives the client does not need."
         )
     return out
 
 
+def _unmet_requirements(model: CapabilityModel, assessment: Assessment, roadmap: Roadmap) -> list[str]:
+    templates = template_index(model)
+    ranks = level_ranks(model)
+    planned = {item.template for item in roadmap.initiatives if item.template and item.status != "dropped"}
+    out: list[str] = []
+    for item in roadmap.initiatives:
+        tpl = templates.get(item.template) if item.template else None
+        if tpl is None or item.status in UNSCHEDULED_STATUSES:
+            continue
+        for key in tpl.requires:
+            needed = templates.get(key)
+            if needed is None or key in planned:
+                continue
+            record = assessment.capabilities.get(needed.capability)
+            if record is not None and not record.applicable:
+                continue
+            level = score_capability(model, assessment, needed.capability).level
+            if level is not None and ranks[level] >= ranks.get(needed.level, 0):
+                continue
+            why = "it was deleted from this roadmap" if key in roadmap.dismissed else "it is not in the plan"
+            out.append(
+                f"'{item.title}' needs '{needed.title}' ({_name(model, needed.capability)}, "
+                f"{model.level_name(needed.level)}) first, but {why}: raise that capability's target, "
+                "add the work, or make sure the client has it in place."
+            )
+    return out
+
+
 def _order_warnings(
-    item: Initiative, dep: Initiative, phase_rank: dict[str, int], phase_name: dict[str, str]
+    item: Initiative,
+    dep: Initiative,
+    phase_rank: dict[str, int],
+    phase_name: dict[str, str],
+    start_date: str | None,
 ) -> list[str]:
     mine, theirs = phase_rank.get(item.phase), phase_rank.get(dep.phase)
     if mine is not None and theirs is not None and mine < theirs:
@@ -132,13 +168,16 @@ def _order_warnings(
             f"in a later phase ({phase_name[dep.phase]})."
         ]
     if item.start_month < dep.end_month:
+        pinned = " (it is pinned there)" if item.pinned_start is not None else ""
         return [
-            f"'{item.title}' starts in {_month(item.start_month)}, before '{dep.title}', which it "
-            f"depends on, ends (in {_month(dep.end_month - 1)})."
+            f"'{item.title}' starts in {month_label(start_date, item.start_month)}{pinned}, before "
+            f"'{dep.title}', which it depends on, ends (in {month_label(start_date, dep.end_month - 1)})."
         ]
     return []
 
 
-def roadmap_warnings(model: CapabilityModel, assessment: Assessment, roadmap: Roadmap) -> list[str]:
+def roadmap_warnings(
+    model: CapabilityModel, assessment: Assessment, roadmap: Roadmap, *, start_date: str | None = None
+) -> list[str]:
     """Return every warning, assessment first, then the plan's, each a sentence for a consultant."""
-    return assessment_warnings(model, assessment) + plan_warnings(model, assessment, roadmap)
+    return assessment_warnings(model, assessment) + plan_warnings(model, assessment, roadmap, start_date=start_date)
