@@ -6,20 +6,23 @@ The rule (design section 5): a generated initiative that brings capability C to 
   before consumers, inside C and across capabilities);
 * C's own core initiatives of the nearest lower level in the roadmap (an item of level L starts
   after its capability's core work of lower levels; lower levels follow through the chain); and
-* as a fallback, for each prerequisite P of C that its ``requires`` (directly or through what
-  those require) does not reach: P's core initiatives of the highest level up to L in the roadmap.
+* as a fallback, for each prerequisite P of C of which its ``requires`` names no item: P's core
+  initiatives of the highest level up to L in the roadmap (the library's silence about P means
+  "what the capability graph says").
 
 A level with no core item in the roadmap is represented by all of its items. The rule only links
 generated initiatives; custom ones carry the links the consultant gives them. Every rule edge goes
 to a lower level of C, to a ``requires`` (which the loader keeps acyclic and never later), or to a
 prerequisite's level up to L (prerequisites form no cycle). A ``requires`` from P back to C
-combined with the fallback could close a loop, so the fallback skips P's items whose requirements
-reach C; should a hand-edited file still hold a loop, the scheduler breaks it and the warnings
-name it.
+combined with the fallback could close a loop, so the fallback skips P's items that name an item
+of C, and any loop left through longer chains loses its fallback links (checked once per plan,
+linear time); should a hand-edited file still hold a loop, the scheduler breaks it and the
+warnings name it.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Mapping, Sequence
 
 from planner.model.capmodel import CapabilityModel, InitiativeTemplate
@@ -85,27 +88,38 @@ def rule_dependencies(
             core.append(item.id)
         by_template.setdefault(tpl.key, item.id)
         ruled.append((item, tpl, rank))
-    reaches: dict[str, set[str]] = {}  # template key -> capabilities its requirements reach
-
-    def reached(key: str) -> set[str]:
-        found = reaches.get(key)
-        if found is None:
-            found = reaches[key] = {templates[k].capability for k in required_closure(templates[key], templates)}
-        return found
-
+    direct = {tpl.key: {templates[k].capability for k in tpl.requires if k in templates} for _, tpl, _ in ruled}
     template_of = {item.id: tpl.key for item, tpl, _ in ruled}
     result: dict[str, list[str]] = {}
+    fallback: set[tuple[str, str]] = set()
     for item, tpl, rank in ruled:
         deps = [by_template[k] for k in tpl.requires if k in by_template]
         deps.extend(_nearest(groups.get(item.capability, {}), rank, inclusive=False))
-        covered = reached(tpl.key)
         cap = model.capabilities.get(item.capability)
         for prereq in cap.prerequisites if cap is not None else ():
-            if prereq not in covered:
-                theirs = _nearest(groups.get(prereq, {}), rank, inclusive=True)
-                deps.extend(d for d in theirs if item.capability not in reached(template_of[d]))
+            if prereq in direct[tpl.key]:
+                continue  # the library says what it needs of that capability
+            for dep in _nearest(groups.get(prereq, {}), rank, inclusive=True):
+                if item.capability not in direct[template_of[dep]]:
+                    deps.append(dep)
+                    fallback.add((item.id, dep))
         result[item.id] = [d for d in dict.fromkeys(deps) if d != item.id]
+    _break_fallback_loops(result, fallback)
     return result
+
+
+def _break_fallback_loops(result: dict[str, list[str]], fallback: set[tuple[str, str]]) -> None:
+    """Drop fallback links that close a loop with ``requires`` links (a library's contradiction)."""
+    while fallback:
+        cycle = find_cycle(result)
+        if not cycle:
+            return
+        links = [(a, b) for a, b in itertools.pairwise(cycle) if (a, b) in fallback]
+        if not links:
+            return  # a loop of the library's own links: the loader refuses those
+        for a, b in links:
+            result[a] = [d for d in result[a] if d != b]
+            fallback.discard((a, b))
 
 
 def _nearest(levels: Mapping[int, tuple[list[str], list[str]]], rank: int, *, inclusive: bool) -> list[str]:

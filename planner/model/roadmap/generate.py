@@ -20,6 +20,7 @@ from typing import Final
 from planner.model.capmodel import CapabilityModel, InitiativeTemplate
 from planner.model.limits import CAPACITY_RANGE, OWNER_CAPACITY_RANGE
 from planner.model.project import ROADMAP_SCOPES, Assessment, Initiative, Roadmap, default_phases
+from planner.model.roadmap.bulk import collector_paused
 from planner.model.roadmap.copying import copy_roadmap
 from planner.model.roadmap.deps import rule_dependencies, template_index
 from planner.model.roadmap.schedule import schedule_in_place
@@ -110,13 +111,14 @@ def generate_roadmap(
     _check_range("Owner capacity", result.owner_capacity, OWNER_CAPACITY_RANGE)
     if result.scope not in ROADMAP_SCOPES:
         raise ValueError(f"Scope must be one of {', '.join(ROADMAP_SCOPES)}, not {result.scope!r}.")
-    chosen = needed_templates(model, assessment, scope=result.scope, org_size=org_size, dismissed=result.dismissed)
-    items = [initiative_from_template(tpl, org_size=org_size) for tpl in chosen]
-    deps = rule_dependencies(model, items, template_index(model))
-    for item in items:
-        item.depends_on = deps.get(item.id, [])
-    result.initiatives = items
-    result.phases = default_phases(model)
-    result.generated_from = roadmap_basis(model, assessment, org_size=org_size, scope=result.scope)
-    schedule_in_place(model, result)
+    with collector_paused():
+        chosen = needed_templates(model, assessment, scope=result.scope, org_size=org_size, dismissed=result.dismissed)
+        items = [initiative_from_template(tpl, org_size=org_size) for tpl in chosen]
+        deps = rule_dependencies(model, items, template_index(model))
+        for item in items:
+            item.depends_on = deps.get(item.id, [])
+        result.initiatives = items
+        result.phases = default_phases(model)
+        result.generated_from = roadmap_basis(model, assessment, org_size=org_size, scope=result.scope)
+        schedule_in_place(model, result)
     return result

@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 
 from planner.model.capmodel import CapabilityModel
 from planner.model.project import Assessment, Initiative, Roadmap, default_phases
+from planner.model.roadmap.bulk import collector_paused
 from planner.model.roadmap.copying import copy_initiative, copy_roadmap
 from planner.model.roadmap.deps import find_dependency_cycle, level_ranks, rule_dependencies, template_index
 from planner.model.roadmap.generate import initiative_from_template, needed_templates
@@ -61,6 +62,13 @@ def regenerate(
     model: CapabilityModel, assessment: Assessment, roadmap: Roadmap, *, org_size: str | None = None
 ) -> RegenerationPlan:
     """Return what regenerating ``roadmap`` for the current assessment would do (nothing is changed)."""
+    with collector_paused():
+        return _regenerate(model, assessment, roadmap, org_size)
+
+
+def _regenerate(
+    model: CapabilityModel, assessment: Assessment, roadmap: Roadmap, org_size: str | None
+) -> RegenerationPlan:
     needed = needed_templates(model, assessment, scope=roadmap.scope, org_size=org_size, dismissed=roadmap.dismissed)
     needed_keys = {tpl.key for tpl in needed}
     existing_templates = {item.template for item in roadmap.initiatives if item.template}

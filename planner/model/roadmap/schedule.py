@@ -30,6 +30,7 @@ import heapq
 
 from planner.model.capmodel import CapabilityModel
 from planner.model.project import Initiative, Roadmap
+from planner.model.roadmap.bulk import collector_paused
 from planner.model.roadmap.copying import copy_roadmap
 
 __all__ = ["FIXED_STATUSES", "UNSCHEDULED_STATUSES", "phase_spans", "schedule", "schedule_in_place"]
@@ -89,8 +90,9 @@ class _Months:
 
 def schedule(model: CapabilityModel, roadmap: Roadmap) -> Roadmap:
     """Return a scheduled copy of a roadmap (initiative and phase start months); the input is untouched."""
-    result = copy_roadmap(roadmap)
-    schedule_in_place(model, result)
+    with collector_paused():
+        result = copy_roadmap(roadmap)
+        schedule_in_place(model, result)
     return result
 
 
