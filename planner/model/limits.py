@@ -59,7 +59,7 @@ DEFAULT_WEIGHT: Final = 1.0
 
 #: How many initiatives may run at once, lowest and highest.
 CAPACITY_RANGE: Final = (1, 50)
-DEFAULT_CAPACITY: Final = 3
+DEFAULT_CAPACITY: Final = 4
 
 #: How many initiatives one owner (persona) may run at once, lowest and highest.
 OWNER_CAPACITY_RANGE: Final = (1, 50)

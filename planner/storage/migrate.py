@@ -8,10 +8,13 @@ Version 2 (release 2) adds the engagement's start month, organisation size and p
 capability the reason it does not apply and each participant's votes, earlier assessment rounds,
 and for the roadmap the owner capacity, scope, horizons, dismissed library keys, what it was
 generated from, and per initiative a pinned start and the date it was done. All of them are
-optional when reading, so the step from version 1 only renames what changed meaning: the statuses
-``in-progress`` and ``on-hold`` are ``in_progress`` and ``deferred``. Nothing else changes, so a
-version-1 roadmap keeps every initiative, month and dependency until the consultant regenerates
-it; it has no ``generated_from`` (it was drafted under release 1's rules).
+optional when reading, so the step from version 1 only renames what changed meaning (the statuses
+``in-progress`` and ``on-hold`` are ``in_progress`` and ``deferred``) and writes down what release 1
+assumed where release 2's defaults differ: a capacity of 3 when the file gives none, and no limit
+per owner (an owner capacity equal to the capacity), so that re-planning an edited version-1
+roadmap does not suddenly queue one owner's work. A version-1 roadmap keeps every initiative,
+month and dependency until the consultant regenerates it; it has no ``generated_from`` (it was
+drafted under release 1's rules).
 """
 
 from __future__ import annotations
@@ -28,9 +31,17 @@ Step = Callable[[dict[str, Any]], dict[str, Any]]
 _STATUS_V2 = {"in-progress": "in_progress", "on-hold": "deferred"}
 
 
+#: Release 1's capacity when a file gave none.
+_V1_CAPACITY = 3
+
+
 def _v1_to_v2(document: dict[str, Any]) -> dict[str, Any]:
-    """Rename the two initiative statuses whose spelling changed; leave everything else as it is."""
+    """Rename the two statuses whose spelling changed and keep release 1's capacities."""
     roadmap = document.get("roadmap")
+    if isinstance(roadmap, dict):
+        capacity = roadmap.setdefault("capacity", _V1_CAPACITY)
+        if isinstance(capacity, int) and not isinstance(capacity, bool) and capacity >= 1:
+            roadmap.setdefault("owner_capacity", capacity)  # a bad capacity is reported once, as itself
     items = roadmap.get("initiatives") if isinstance(roadmap, dict) else None
     for item in items if isinstance(items, list) else []:
         status = item.get("status") if isinstance(item, dict) else None

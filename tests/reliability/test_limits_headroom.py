@@ -25,12 +25,13 @@ from planner.model.limits import (
     LONG_TEXT_MAX,
     MONTH_MAX,
     NAME_MAX,
+    OWNER_CAPACITY_RANGE,
     SHORT_TEXT_MAX,
     TITLE_MAX,
     WEIGHT_RANGE,
 )
 from planner.model.modelload import model_from_document
-from planner.model.project import Assessment, CapabilityAssessment, Project
+from planner.model.project import Assessment, CapabilityAssessment, Project, Roadmap
 from planner.model.roadmap import generate_roadmap
 from planner.storage.errors import ProjectFileError
 from planner.storage.projectdoc import project_to_document
@@ -150,8 +151,9 @@ def test_a_thousand_capability_model_round_trips(tmp_path: Path) -> None:
         assessment.capabilities[cap.id] = CapabilityAssessment(
             lenses=dict.fromkeys(model.lens_ids, i % 3), target="run", notes=f"Finding {i}.", evidence=[f"Doc {i}"]
         )
-    # At the highest capacity the plan of every capability fits the file's months.
-    roadmap = generate_roadmap(model, assessment, capacity=CAPACITY_RANGE[1])
+    # At the highest capacities the plan of every capability fits the file's months.
+    settings = Roadmap(capacity=CAPACITY_RANGE[1], owner_capacity=OWNER_CAPACITY_RANGE[1])
+    roadmap = generate_roadmap(model, assessment, settings=settings)
     project = Project(model, assessment=assessment, roadmap=roadmap)
     assert len(project.roadmap.initiatives) > 1000
     path = tmp_path / "large.roadmap"
