@@ -116,3 +116,8 @@ def test_initiative_renames_must_point_to_current_keys(doc: dict[str, Any]) -> N
     problems = _problems(doc)
     assert any("only keys that no longer exist can be renamed" in p for p in problems)
     assert any("renames to unknown initiative 'allocation.walk.nowhere'" in p for p in problems)
+
+
+def test_the_bundled_2026_library_passes_every_rule(model: CapabilityModel) -> None:
+    assert [str(f) for f in library_findings(model)] == []
+    assert model.initiative_renames, "the 2026 library records what its retired and merged keys became"

@@ -6,9 +6,9 @@ The rule (design section 5): a generated initiative that brings capability C to 
   before consumers, inside C and across capabilities);
 * C's own core initiatives of the nearest lower level in the roadmap (an item of level L starts
   after its capability's core work of lower levels; lower levels follow through the chain); and
-* as a fallback, for each prerequisite P of C of which its ``requires`` names no item: P's core
-  initiatives of the highest level up to L in the roadmap (the library's silence about P means
-  "what the capability graph says").
+* as a fallback, only where its library entry names no ``requires`` at all: for each prerequisite P
+  of C, P's core initiatives of the highest level up to L in the roadmap. A library entry that
+  names what it needs has said all it needs; one that is silent gets what the capability graph says.
 
 A level with no core item in the roadmap is represented by all of its items. The rule only links
 generated initiatives; custom ones carry the links the consultant gives them. Every rule edge goes
@@ -96,9 +96,7 @@ def rule_dependencies(
         deps = [by_template[k] for k in tpl.requires if k in by_template]
         deps.extend(_nearest(groups.get(item.capability, {}), rank, inclusive=False))
         cap = model.capabilities.get(item.capability)
-        for prereq in cap.prerequisites if cap is not None else ():
-            if prereq in direct[tpl.key]:
-                continue  # the library says what it needs of that capability
+        for prereq in cap.prerequisites if cap is not None and not tpl.requires else ():
             for dep in _nearest(groups.get(prereq, {}), rank, inclusive=True):
                 if item.capability not in direct[template_of[dep]]:
                     deps.append(dep)

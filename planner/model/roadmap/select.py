@@ -8,11 +8,12 @@ library items that suit the client's organisation size, minus the dismissed ones
   whose library has no core item for the client's size falls back to its other items, so a gap
   always yields work.
 * An item the plan takes pulls in the items it ``requires`` (directly or through others) when they
-  belong to a capability and level the plan raises anyway, even if they are ``extra`` or sized for
-  another organisation: the plan never starts work whose inputs nobody produces. A required item
-  of a capability the plan does not raise to that level is not pulled in (the plan stays the
-  client's agreed scope); it is met when its capability already stands at its level, and otherwise
-  the warnings say so.
+  belong to a capability and level the plan raises anyway, even if they are ``extra``: the plan
+  never starts work whose inputs nobody produces. A required item limited to other organisation
+  sizes is not needed (the library gives this size its own variant). A required item of a
+  capability the plan does not raise to that level is not pulled in (the plan stays the client's
+  agreed scope); it is met when its capability already stands at its level, and otherwise the
+  warnings say so.
 
 Priority is value first: the capability's importance x the item's value (1-3) x its urgency (3 for
 the level just above the current one, 2 for the next, 1 beyond), so an importance-5 Walk item can
@@ -143,7 +144,7 @@ def select_templates(
         missing: list[str] = []
         for key in tpl.requires:
             needed = templates.get(key)
-            if needed is None or key in chosen:
+            if needed is None or key in chosen or not needed.suits(org_size):
                 continue
             if in_range(needed) and key not in skip:
                 chosen[key] = needed

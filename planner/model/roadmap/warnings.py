@@ -91,7 +91,12 @@ def _prerequisite_warning(
 
 
 def plan_warnings(
-    model: CapabilityModel, assessment: Assessment, roadmap: Roadmap, *, start_date: str | None = None
+    model: CapabilityModel,
+    assessment: Assessment,
+    roadmap: Roadmap,
+    *,
+    start_date: str | None = None,
+    org_size: str | None = None,
 ) -> list[str]:
     """Return warnings about the order and timing of the roadmap's initiatives."""
     out: list[str] = []
@@ -114,7 +119,7 @@ def plan_warnings(
             if dep is None or dep is item or dep.status in UNSCHEDULED_STATUSES:
                 continue
             out.extend(_order_warnings(item, dep, phase_rank, phase_name, start_date))
-    out.extend(_unmet_requirements(model, assessment, roadmap))
+    out.extend(_unmet_requirements(model, assessment, roadmap, org_size))
     scheduled = [item for item in roadmap.initiatives if item.status not in UNSCHEDULED_STATUSES]
     end = max((item.end_month for item in scheduled), default=0)
     if end > LONG_PLAN_MONTHS:
@@ -126,7 +131,9 @@ def plan_warnings(
     return out
 
 
-def _unmet_requirements(model: CapabilityModel, assessment: Assessment, roadmap: Roadmap) -> list[str]:
+def _unmet_requirements(
+    model: CapabilityModel, assessment: Assessment, roadmap: Roadmap, org_size: str | None
+) -> list[str]:
     templates = template_index(model)
     ranks = level_ranks(model)
     planned = {item.template for item in roadmap.initiatives if item.template and item.status != "dropped"}
@@ -137,7 +144,7 @@ def _unmet_requirements(model: CapabilityModel, assessment: Assessment, roadmap:
             continue
         for key in tpl.requires:
             needed = templates.get(key)
-            if needed is None or key in planned:
+            if needed is None or key in planned or not needed.suits(org_size):
                 continue
             record = assessment.capabilities.get(needed.capability)
             if record is not None and not record.applicable:
@@ -177,7 +184,14 @@ def _order_warnings(
 
 
 def roadmap_warnings(
-    model: CapabilityModel, assessment: Assessment, roadmap: Roadmap, *, start_date: str | None = None
+    model: CapabilityModel,
+    assessment: Assessment,
+    roadmap: Roadmap,
+    *,
+    start_date: str | None = None,
+    org_size: str | None = None,
 ) -> list[str]:
     """Return every warning, assessment first, then the plan's, each a sentence for a consultant."""
-    return assessment_warnings(model, assessment) + plan_warnings(model, assessment, roadmap, start_date=start_date)
+    return assessment_warnings(model, assessment) + plan_warnings(
+        model, assessment, roadmap, start_date=start_date, org_size=org_size
+    )
