@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from planner.model.capmodel import CapabilityModel
@@ -10,8 +12,10 @@ from planner.model.roadmap import generate_roadmap, plan_capabilities, roadmap_w
 from planner.model.roadmap.generate import dependents_count
 from planner.storage.projectfile import project_bytes
 
-#: Lens score that puts every lens (and so the capability) at a level: 0 -> 0%, 1 -> 25%, ...
-LEVEL_SCORE = {"none": 0, "crawl": 1, "walk": 2, "run": 3}
+
+def level_score(model: CapabilityModel, level: str) -> int:
+    """The lowest lens score that puts every lens (and so the capability) at ``level`` (4 lens points = 100%)."""
+    return math.ceil(model.level(level).min_score / 25)
 
 
 def assess(
@@ -24,7 +28,9 @@ def assess(
     ass = Assessment(lens_weights={lens: 1.0 for lens in model.lens_ids})
     for cap_id, level in levels.items():
         target = targets if not isinstance(targets, dict) else targets.get(cap_id)
-        lenses: dict[str, int | None] = {lens: None if level is None else LEVEL_SCORE[level] for lens in model.lens_ids}
+        lenses: dict[str, int | None] = {
+            lens: None if level is None else level_score(model, level) for lens in model.lens_ids
+        }
         ass.capabilities[cap_id] = CapabilityAssessment(
             lenses=lenses, target=target, importance=(importance or {}).get(cap_id, 3)
         )
