@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -29,6 +31,31 @@ def test_2025_model_has_the_older_capability_list(model_2025: CapabilityModel) -
     assert all(
         t.key.startswith("workload-optimization.") for t in model_2025.capability("workload-optimization").initiatives
     )
+
+
+#: Constructs the 2026 revision introduced, which texts of the 2025 model must not use.
+ONLY_2026 = re.compile(r"technology categor|decision.rights|data cloud platform|executive strategy", re.IGNORECASE)
+
+
+def _texts(value: object, path: str = "") -> Iterator[tuple[str, str]]:
+    """Every text of a model document with its path (library keys left out: they are ids)."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key != "key":
+                yield from _texts(item, f"{path}.{key}")
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _texts(item, f"{path}[{i}]")
+    elif isinstance(value, str):
+        yield path, value
+
+
+def test_2025_texts_use_no_construct_of_2026(model_2025: CapabilityModel) -> None:
+    found = [path for path, text in _texts(model_2025.document["domains"]) if ONLY_2026.search(text)]
+    assert found == []
+    summary = model_2025.capability("onboarding-workloads").summary
+    assert "2026 revision folded it into Architecting & Workload Placement" in summary
+    assert "2026" not in model_2025.capability("architecting-for-cloud").summary
 
 
 def test_rename_map(model_2025: CapabilityModel, model: CapabilityModel) -> None:
