@@ -143,7 +143,9 @@ class ConversionReport:
             out.append(f"Library item {item.key} is retired; roadmap item \u201c{item.title}\u201d is {where}.")
         for old, new in self.dismissed:
             out.append(
-                f"Dismissed library item {old} is now {new}." if new else f"Dismissed library item {old} is retired."
+                f"Dismissed library item {old} is now {new}."
+                if new
+                else f"Dismissed library item {old} is no longer in the library: dropped from the dismissed list."
             )
         return out + self.notes
 
