@@ -350,7 +350,8 @@ def _merge(
                 f"targets differ; {into_name}'s {target.level_name(merged.target)} is kept "
                 f"({name}'s was {target.level_name(found.target)})."
             )
-    if existing is not None and found.importance != merged.importance:
+    assessed = _scored(found) or found.target is not None  # an importance the consultant meant to give
+    if existing is not None and assessed and found.importance != merged.importance:
         entry.conflicts.append(
             f"importance differs; {into_name}'s {merged.importance} is kept ({name}'s was {found.importance})."
         )

@@ -367,3 +367,38 @@ def test_cli_shows_control_characters_in_titles_instead_of_obeying_them(
         print("\n".join(report.lines()))
     out = capsys.readouterr().out
     assert "Gone\\u001b[2J\\u0007" in out and "\x1b" not in out
+
+
+def test_cli_upgrades_a_2025_project_with_the_merge_in_its_json(
+    model_2025: CapabilityModel, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    caps = {
+        "onboarding-workloads": CapabilityAssessment(lenses={"knowledge": 1}, notes="Partner runs migrations."),
+        "policy-governance": CapabilityAssessment(lenses=dict.fromkeys(model_2025.lens_ids, 2), target="walk"),
+    }
+    path = tmp_path / "old.roadmap"
+    project = Project(
+        model_2025, assessment=Assessment(capabilities=caps), roadmap=Roadmap(phases=default_phases(model_2025))
+    )
+    save_project(project, path)
+    code, out, _ = run_cli(capsys, "upgrade", path, "--json", "-o", tmp_path / "new.roadmap")
+    assert code == 0
+    up = json.loads(out)["upgrade"]
+    assert (up["from"]["id"], up["to"]["id"], up["to"]["revision"]) == ("finops-2025", "finops-2026", 2)
+    [merged] = up["capabilities"]["merged"]
+    assert (merged["from"], merged["into"], merged["conflicts"]) == (
+        "onboarding-workloads", "architecting-workload-placement", [],
+    )  # fmt: skip
+    assert merged["carried"][0].startswith("lens scores (Knowledge 1")
+    assert {"from": "policy-governance", "to": "governance-policy-risk"} in up["capabilities"]["renamed"]
+    assert up["capabilities"]["added"] == ["executive-strategy-alignment"]
+    assert "governance-policy-risk" in {r["id"] for r in up["rescore"]}
+    assert {
+        "capability": "governance-policy-risk",
+        "score": 50.0,
+        "old_score": 50.0,
+        "from": "walk",
+        "to": "crawl",
+    } in up["levels"]
+    saved = load_project(tmp_path / "new.roadmap")
+    assert saved.assessment.capabilities["architecting-workload-placement"].notes.endswith("Partner runs migrations.")
