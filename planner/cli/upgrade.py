@@ -52,9 +52,10 @@ def register(add: AddCommand) -> None:
         "--output",
         type=Path,
         default=None,
-        help="save the upgraded project there (FILE itself upgrades it in place)",
+        metavar="OUT",
+        help="save the upgraded project there (FILE itself: upgrade in place, keeping FILE.bak)",
     )
-    p.add_argument("--force", action="store_true", help="replace an existing OUT other than FILE")
+    p.add_argument("--force", action="store_true", help="replace an existing OUT other than FILE (kept as OUT.bak)")
     p.add_argument("--json", action="store_true", help="machine-readable review (documented shape)")
 
 
