@@ -105,13 +105,15 @@ def write_method(w: SheetWriter, report: ReportData) -> None:
     for level in report.levels:
         row += 1
         w.text(row, 1, level.name, font=s.bold).fill = s.fill(level_tint(level.id, 0.3))
-        w.number(row, 2, level.min_score, fmt="0")
+        w.number(row, 2, level.min_score, fmt="General")  # 37.5 stays 37.5, not a rounded 38
         w.text(row, 3, level.description, align=s.wrap)
         w.ws.merge_cells(start_row=row, start_column=3, end_row=row, end_column=7)
         w.ws.row_dimensions[row].height = 28
     if report.bands_note:
         row += 1
-        w.text(row, 1, report.bands_note, font=s.muted)
+        w.text(row, 1, report.bands_note, font=s.muted, align=s.wrap)
+        w.ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=7)
+        w.ws.row_dimensions[row].height = min(409, 13 * (len(report.bands_note) // 150 + 1) + 4)
     row += 2
     w.text(row, 1, "Lenses", font=s.section)
     row += 1

@@ -12,7 +12,9 @@ whole capability record before and after (``None`` where the capability had no r
 scoring a lens of a capability never scored creates its record, and undoing that removes it
 again. Continuous edits (typing in a text field, spinning a weight) carry a ``merge_key``; two
 edits with the same key merge into one that goes from the first's old value to the second's new
-value, so one burst of typing is one undo step.
+value, so one burst of typing is one undo step. Upgrading the project's model is one edit too
+(:class:`ReplaceModel`): model, engagement, assessment and roadmap change together, and the
+:class:`Change` of kind ``MODEL`` tells the views to rebuild.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from planner.model.capmodel import CapabilityModel
 from planner.model.checks import is_iso_date
 from planner.model.limits import (
     DEFAULT_WEIGHT,
@@ -34,7 +37,7 @@ from planner.model.limits import (
     SHORT_TEXT_MAX,
     WEIGHT_RANGE,
 )
-from planner.model.project import CapabilityAssessment, Project, Roadmap
+from planner.model.project import Assessment, CapabilityAssessment, Engagement, Project, Roadmap
 
 __all__ = [
     "CAPABILITY_FIELDS",
@@ -43,10 +46,13 @@ __all__ = [
     "ChangeKind",
     "Edit",
     "EditRefused",
+    "ProjectContent",
+    "ReplaceModel",
     "ReplaceRoadmap",
     "SetCapabilityRecord",
     "SetEngagementField",
     "SetLensWeight",
+    "replace_model",
     "replace_roadmap",
     "score_lens",
     "set_capability_field",
@@ -89,6 +95,7 @@ class ChangeKind(enum.Enum):
     ASSESSMENT = "assessment"  # ids: capability ids
     WEIGHTS = "weights"  # ids: lens ids; every score may change
     ROADMAP = "roadmap"  # ids: initiative ids, empty for "anything"
+    MODEL = "model"  # ids: empty; the model and everything scored against it changed (views rebuild)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +108,7 @@ class Change:
     @property
     def affects_scores(self) -> bool:
         """Whether scores, levels or gaps may differ after this change."""
-        return self.kind in (ChangeKind.ASSESSMENT, ChangeKind.WEIGHTS)
+        return self.kind in (ChangeKind.ASSESSMENT, ChangeKind.WEIGHTS, ChangeKind.MODEL)
 
 
 class Edit(ABC):
@@ -376,6 +383,68 @@ def replace_roadmap(project: Project, new: Roadmap, text: str, ids: tuple[str, .
             "initiatives, then try again."
         )
     return ReplaceRoadmap(project.roadmap, new, text, ids)
+
+
+# -- the model -------------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class ProjectContent:
+    """Everything of a project an upgrade replaces: the model and all that is scored against it."""
+
+    model: CapabilityModel
+    engagement: Engagement
+    assessment: Assessment
+    roadmap: Roadmap
+    extra: dict[str, Any]
+
+    @classmethod
+    def of(cls, project: Project) -> ProjectContent:
+        """A copy of the project's content (the model is immutable and shared)."""
+        return cls(
+            project.model,
+            copy.deepcopy(project.engagement),
+            copy.deepcopy(project.assessment),
+            copy.deepcopy(project.roadmap),
+            copy.deepcopy(project.extra),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class ReplaceModel(Edit):
+    """Move the project to another model (an upgrade): model, engagement, assessment and roadmap at once.
+
+    The contents are copied in on every apply, so later edits of the project never reach them and
+    undoing and redoing restores exactly what was reviewed.
+    """
+
+    old: ProjectContent
+    new: ProjectContent
+    text: str
+
+    def apply(self, project: Project) -> Change:
+        project.model = self.new.model
+        project.engagement = copy.deepcopy(self.new.engagement)
+        project.assessment = copy.deepcopy(self.new.assessment)
+        project.roadmap = copy.deepcopy(self.new.roadmap)
+        project.extra = copy.deepcopy(self.new.extra)
+        return Change(ChangeKind.MODEL)
+
+    def inverse(self) -> ReplaceModel:
+        return replace(self, old=self.new, new=self.old)
+
+
+def replace_model(project: Project, upgraded: Project, text: str) -> ReplaceModel:
+    """Return the edit that replaces the project by ``upgraded`` (an upgrade's result, reviewed).
+
+    Raises:
+        EditRefused: ``upgraded`` has the very model the project has (nothing to upgrade).
+    """
+    if upgraded.model is project.model or (
+        upgraded.model.id == project.model.id
+        and upgraded.model.revision == project.model.revision
+        and upgraded.model.document == project.model.document
+    ):
+        raise EditRefused("The project already uses this model.")
+    return ReplaceModel(ProjectContent.of(project), ProjectContent.of(upgraded), text)
 
 
 # -- checks ----------------------------------------------------------------------------------------

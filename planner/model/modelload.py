@@ -380,16 +380,34 @@ def _initiative_renames(
 
 
 def _check_predecessors(check: Checker, doc: dict[str, Any], path: str, capabilities: dict[str, Capability]) -> None:
-    """Check the optional rename map from older models (see :mod:`planner.model.convert`)."""
+    """Check the optional map from older models (see :mod:`planner.model.convert`).
+
+    Per older model id: ``renamed`` (old id -> id here), ``merged`` (old id -> the capability here
+    that took it in), ``removed`` (old ids with no successor) and ``widened`` (id here -> why its
+    scope grew, so findings carried over are re-scored). An old id is renamed, merged or removed,
+    never two of these.
+    """
     if "predecessors" not in doc:
         return
     here = join_path(path, "predecessors")
     for model_id, raw in check.obj(doc["predecessors"], here).items():
         entry_path = join_path(here, model_id)
         entry = check.obj(raw, entry_path)
-        renamed_path = join_path(entry_path, "renamed")
-        for old, new in check.obj(entry.get("renamed", {}), renamed_path).items():
-            if new not in capabilities:
-                check.add(join_path(renamed_path, old), f"renames to unknown capability {new!r}")
+        seen: set[str] = set()
+        for kind, verb in (("renamed", "renames"), ("merged", "merges")):
+            kind_path = join_path(entry_path, kind)
+            for old, new in check.obj(entry.get(kind, {}), kind_path).items():
+                if old in seen:
+                    check.add(join_path(kind_path, old), "is already renamed or merged")
+                seen.add(old)
+                if new not in capabilities:
+                    check.add(join_path(kind_path, old), f"{verb} to unknown capability {new!r}")
         for i, old in enumerate(check.seq(entry, "removed", entry_path, required=False)):
-            check.text_value(old, join_path(join_path(entry_path, "removed"), i), empty_ok=False)
+            at = join_path(join_path(entry_path, "removed"), i)
+            if check.text_value(old, at, empty_ok=False) in seen:
+                check.add(at, f"{old!r} is renamed or merged, not removed")
+        widened_path = join_path(entry_path, "widened")
+        for cap_id, reason in check.obj(entry.get("widened", {}), widened_path).items():
+            if cap_id not in capabilities:
+                check.add(join_path(widened_path, cap_id), f"unknown capability {cap_id!r}")
+            check.text_value(reason, join_path(widened_path, cap_id), empty_ok=False, max_len=MODEL_TEXT_MAX)

@@ -105,10 +105,18 @@ class CapabilityScore:
         if self.score is None:
             lines.append("  No score yet: no lens with a weight above 0 has been scored.")
             return lines
-        lines.append(f"  Score = 100 x {self.points:g} / {self.max_points:g} = {self.score:.1f}%")
-        level = model.level(self.level or model.levels[0].id)
+        mean = self.score * LENS_SCORE_MAX / 100
         lines.append(
-            f"  {self.score:.1f}% is at or above the {level.name} band ({level.min_score:g}%), so the level is {level.name}."
+            f"  Score = 100 x {self.points:g} / {self.max_points:g} = {self.score:.1f}% "
+            f"(a weighted mean lens score of {mean:.2f} of {LENS_SCORE_MAX})"
+        )
+        position = model.level_index(self.level or model.levels[0].id)
+        level = model.levels[position]
+        above = model.levels[position + 1] if position + 1 < len(model.levels) else None
+        below_next = f" and below the {above.name} band ({above.min_score:g}%)" if above is not None else ""
+        lines.append(
+            f"  {self.score:.1f}% is at or above the {level.name} band ({level.min_score:g}%){below_next}, "
+            f"so the level is {level.name}."
         )
         if not self.complete:
             lines.append("  Incomplete: some lenses are not scored yet.")

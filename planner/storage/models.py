@@ -8,11 +8,19 @@ from pathlib import Path
 from planner.model.capmodel import CapabilityModel
 from planner.model.limits import DEFAULT_MODEL
 from planner.model.modelload import ModelError, model_from_document
+from planner.model.upgrade import upgrade_targets
 from planner.resources import resources_root
 from planner.storage.errors import ProjectFileError
 from planner.storage.jsonio import JsonRefused, loads_bytes, read_limited
 
-__all__ = ["DEFAULT_MODEL", "ModelInfo", "bundled_models", "load_bundled_model", "load_model_file"]
+__all__ = [
+    "DEFAULT_MODEL",
+    "ModelInfo",
+    "bundled_models",
+    "bundled_upgrade_targets",
+    "load_bundled_model",
+    "load_model_file",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,3 +69,9 @@ def load_bundled_model(model_id: str = DEFAULT_MODEL) -> CapabilityModel:
             return load_model_file(path)
     known = ", ".join(m.id for m in bundled_models())
     raise KeyError(f"no bundled model {model_id!r} (available: {known})")
+
+
+def bundled_upgrade_targets(model: CapabilityModel) -> list[CapabilityModel]:
+    """The bundled models a project on ``model`` can be upgraded to, the default (newest) first."""
+    found = [load_model_file(path) for path in sorted((resources_root() / "models").glob("*.json"))]
+    return upgrade_targets(model, found)

@@ -2,7 +2,7 @@
 
 One window shows one :class:`Document` at a time; New and Open replace it (after asking about
 unsaved changes) and rebuild the pages on the new document, so no view ever holds a stale
-project. Undo/Redo come from a QUndoGroup whose active stack is the document's. Dropping a
+project. An upgrade of the project's model (and its undo) rebuilds the pages too. Undo/Redo come from a QUndoGroup whose active stack is the document's. Dropping a
 ``.roadmap`` file on the window opens it.
 """
 
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner import APP_NAME
+from planner.model.edits import Change, ChangeKind
 from planner.model.limits import PROJECT_SUFFIX
 from planner.ui.files import FileController
 from planner.ui.welcome import WelcomePage
@@ -108,17 +109,24 @@ class MainWindow(QMainWindow):
         if old is not None:
             self.undo_group.removeStack(old.stack)
             old.file_changed.disconnect(self.update_title)
+            old.changed.disconnect(self._document_changed)
             old.release()
         if doc is not None:
             doc.setParent(self)
             self.undo_group.addStack(doc.stack)
             self.undo_group.setActiveStack(doc.stack)
             doc.file_changed.connect(self.update_title)
+            doc.changed.connect(self._document_changed)  # before the pages connect: rebuilt first
         self.autosaver.watch(doc)
         self._install_pages()
         if old is not None:
             old.deleteLater()
         self.update_title()
+
+    def _document_changed(self, change: Change) -> None:
+        """Rebuild the pages when the project moved to another model (an upgrade, its undo or redo)."""
+        if change.kind is ChangeKind.MODEL:
+            self._install_pages()
 
     def _page_factories(self, doc: Document) -> dict[str, Callable[[], QWidget]]:
         from planner.ui.assessment import AssessmentPage
@@ -156,7 +164,7 @@ class MainWindow(QMainWindow):
         self.welcome.show_recent(self.settings.recent_files)
         self.show_page(current if current in self.pages else "welcome")
         has_doc = self.doc is not None
-        for name in ("save", "save_as", "revert", "export"):
+        for name in ("save", "save_as", "revert", "export", "upgrade"):
             if name in self.actions_by_name:
                 self.actions_by_name[name].setEnabled(has_doc)
 
@@ -194,6 +202,12 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
+
+    def upgrade_model(self) -> QDialog | None:
+        """Review and apply moving the project to a newer model (one undoable edit)."""
+        from planner.ui.upgrading import start_upgrade
+
+        return start_upgrade(self)
 
     def open_demo(self) -> bool:
         """Open the bundled demo engagement (not added to the recent files)."""

@@ -46,6 +46,7 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     add(files, "revert", "Re&vert to saved", window.files.revert)
     files.addSeparator()
     add(files, "export", "&Export report…", window.export_report, "Ctrl+E")
+    add(files, "upgrade", "&Upgrade model…", window.upgrade_model)
     files.addSeparator()
     add(files, "quit", "&Quit", window.close, _Key.Quit, "Ctrl+Q")
 

@@ -52,7 +52,7 @@ def test_five_digits_score_a_capability_and_keys_move_between_capabilities(qtbot
     # the navigator shows it complete, with its level
     model = page.tree_model
     assert model.data(model.index_of(first, 3)) == "✓"
-    assert model.data(model.index_of(first, 1)) == "Walk"  # 10 of 20 points = 50%
+    assert model.data(model.index_of(first, 1)) == "Crawl"  # 10 of 20 points = 50%: a mean lens score of 2
     # Up, Delete unscores; Left lowers
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Up)
     assert _focused_lens(page) == "adoption"
@@ -126,8 +126,10 @@ def test_explain_shows_the_calculation(qtbot: Any, window: MainWindow) -> None:
     for lens, value in (("knowledge", 4), ("process", 2)):
         doc.push(score_lens(doc.project, page.current_capability, lens, value))
     text = panel.explain.text()
-    assert "Score = 100 x 6 / 8 = 75.0%" in text
-    assert "Run" in text
+    assert "Score = 100 x 6 / 8 = 75.0% (a weighted mean lens score of 3.00 of 4)" in text
+    assert "below the Run band (87.5%), so the level is Walk." in text
+    assert "halfway between the anchor below and the anchor of that level" in text  # the rule, from the model
+    assert "this application's convention" in text and "defines no numeric bands" in text
     assert "Incomplete" in text
     assert doc.project.model.bands_note in text
 
@@ -191,3 +193,11 @@ def test_pasting_past_the_limit_is_refused_and_a_long_unbroken_line_wraps_anywhe
     assert doc.project.assessment.capabilities[cap].notes == log_line
     doc.push(set_capability_field(doc.project, cap, "notes", "Short again."))
     assert field.wordWrapMode() == QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere
+
+
+def test_the_help_page_states_the_band_rule(qtbot: Any, model: Any) -> None:
+    from planner.ui.helpdialogs import method_html
+
+    page = method_html(model)
+    assert "halfway between the anchor below and the anchor of that level" in page
+    assert "<b>Ad hoc</b> from 0%" in page and "<b>Crawl</b> from 37.5%" in page

@@ -40,7 +40,7 @@ def test_workshop_flow_end_to_end(qtbot: Any, window: MainWindow, dialogs: Dialo
     assert isinstance(assessment, AssessmentPage)
     assert window.current_page() == "assessment"
     order = assessment.tree_model.capability_order()
-    _score_by_keyboard(qtbot, assessment, [(1, 1, 0, 1, 0), (2, 1, 1, 0, 1), (0, 0, 1, 0, 0)])
+    _score_by_keyboard(qtbot, assessment, [(1, 1, 0, 1, 0), (2, 2, 1, 2, 1), (0, 0, 1, 0, 0)])  # 15%, 40%, 5%
     assert assessment.progress_label.text() == "<b>3 of 22 scored</b>"
     for cap in order[:3]:  # targets: Walk for the three scored capabilities
         assessment.select_capability(cap, focus_lenses=False)

@@ -167,7 +167,16 @@ def test_a_missing_app_module_is_an_internal_error_not_help(
 def test_every_subcommand_module_is_on_the_parser() -> None:
     from planner.cli.parser import build_parser, command_names
 
-    assert command_names(build_parser()) == {"models", "new", "validate", "summary", "roadmap", "export", "demo"}
+    assert command_names(build_parser()) == {
+        "models",
+        "new",
+        "validate",
+        "summary",
+        "roadmap",
+        "upgrade",
+        "export",
+        "demo",
+    }
 
 
 def test_new_force_keeps_the_old_file_and_never_writes_over_an_open_project(tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ from planner.cli.demo import DEMO_RESOURCE
 from planner.model.roadmap import phase_spans, roadmap_warnings
 from planner.model.scoring import score_project
 from planner.resources import resource_path
+from planner.storage.models import load_bundled_model
 from planner.storage.projectfile import check_project_file, load_project
 
 
@@ -32,6 +33,24 @@ def test_demo_project_is_valid_complete_and_realistic() -> None:
     found = project.assessment.capabilities.values()
     assert all(f.notes.strip() for f in found)
     assert sum(1 for f in found if f.internal_notes.strip()) >= 3
+
+
+def test_demo_uses_the_bundled_bands_and_its_summary_states_its_levels() -> None:
+    """The sample engagement shows the current method, and its executive summary tells the truth about it."""
+    project = load_project(resource_path(DEMO_RESOURCE))
+    model, bundled = project.model, load_bundled_model()
+    assert (model.id, model.revision) == (bundled.id, bundled.revision)
+    assert [(lv.id, lv.name, lv.min_score) for lv in model.levels] == [
+        (lv.id, lv.name, lv.min_score) for lv in bundled.levels
+    ]
+    card = score_project(model, project.assessment)
+    levels = {d.domain: d.level for d in card.domains}
+    # 33% overall: a mean lens score of 1.3, below Crawl's 1.5; understand and optimise reach Crawl
+    assert card.overall.level == "none"
+    assert levels == {"understand": "crawl", "quantify": "none", "optimize": "crawl", "manage": "none"}
+    summary = project.engagement.summary
+    assert f"Overall the practice is still {model.level_name(card.overall.level)}" in summary
+    assert "with understanding and optimising usage at Crawl" in summary
 
 
 def test_demo_roadmap_is_edited_like_a_real_one() -> None:

@@ -173,7 +173,7 @@ def test_the_lens_heatmap_is_a_table_of_every_capability_with_its_digits(built) 
     for domain in project.model.domains:
         assert domain.name in page
     # The fixture scores the first capability 0, 1, 2, 3, 4 and leaves one automation lens unscored.
-    assert "Data Ingestion 0 1 2 3 4 50% Walk" in page
+    assert "Data Ingestion 0 1 2 3 4 50% Crawl" in page
     assert "KPIs & Benchmarking 0 1 2 3 \u2013 37.5% Crawl" in page
     assert "Sustainability not applicable" in page
 

@@ -39,7 +39,10 @@ def test_2026_model_structure(model: CapabilityModel) -> None:
     assert {d.id: list(d.capability_ids) for d in model.domains} == EXPECTED_2026
     assert len(model.capabilities) == 22
     assert model.level_ids == ("none", "crawl", "walk", "run")
-    assert [lv.min_score for lv in model.levels] == [0, 25, 50, 75]
+    assert [lv.min_score for lv in model.levels] == [0, 37.5, 62.5, 87.5]
+    assert model.revision == 2
+    assert model.level("none").name == "Ad hoc"
+    assert "no numeric bands" in model.bands_note and "37.5%, 62.5% and 87.5%" in model.bands_note
     assert model.lens_ids == ("knowledge", "process", "metrics", "adoption", "automation")
     names = {c.id: c.name for c in model.iter_capabilities()}
     assert names["usage-optimization"] == "Usage Optimization"

@@ -21,11 +21,11 @@ def _assess(cap: str = "allocation", **scores: int | None) -> Assessment:
 def test_hand_computed_equal_weights(model: CapabilityModel) -> None:
     a = _assess(knowledge=2, process=1, metrics=0, adoption=1, automation=None)
     s = score_capability(model, a, "allocation")
-    # (2 + 1 + 0 + 1) / (4 * 4 scored lenses) = 4 / 16 = 25 %: exactly the crawl boundary
+    # (2 + 1 + 0 + 1) / (4 * 4 scored lenses) = 4 / 16 = 25 %: a mean lens score of 1, below Crawl's 1.5
     assert s.score == 25.0
-    assert s.level == "crawl"
+    assert s.level == "none"
     assert s.complete is False
-    assert s.gap == 1
+    assert s.gap == 2
 
 
 def test_hand_computed_weights(model: CapabilityModel) -> None:
@@ -41,20 +41,32 @@ def test_hand_computed_weights(model: CapabilityModel) -> None:
 
 @pytest.mark.parametrize(
     ("score", "level"),
-    [(0.0, "none"), (24.999, "none"), (25.0, "crawl"), (49.99, "crawl"), (50.0, "walk"),
-     (74.9999, "walk"), (75.0, "run"), (100.0, "run")],
+    [(0.0, "none"), (37.499, "none"), (37.5, "crawl"), (62.49, "crawl"), (62.5, "walk"),
+     (87.4999, "walk"), (87.5, "run"), (100.0, "run")],
 )  # fmt: skip
 def test_band_boundaries(model: CapabilityModel, score: float, level: str) -> None:
     assert level_for(model, score) == level
 
 
 def test_every_exact_boundary_from_lens_scores(model: CapabilityModel) -> None:
-    # 5 equally weighted lenses: totals 5, 10, 15 of 20 are exactly 25, 50 and 75 %.
-    for total, level in ((4, "none"), (5, "crawl"), (9, "crawl"), (10, "walk"), (14, "walk"), (15, "run")):
-        scores = [min(4, max(0, total - 4 * i)) for i in range(5)]
-        s = score_capability(model, _assess(**dict(zip(LENSES, scores, strict=True))), "allocation")
-        assert s.score == 100 * total / 20
+    # The midpoint rule: a level is reached at a mean lens score halfway between the anchor below
+    # and the level's own anchor (2 some teams = Crawl, 3 most teams = Walk, 4 all teams = Run).
+    # 4 equally weighted lenses: totals 6, 10, 14 of 16 are means of exactly 1.5, 2.5 and 3.5.
+    four = LENSES[:4]
+    for total, level in ((5, "none"), (6, "crawl"), (9, "crawl"), (10, "walk"), (13, "walk"), (14, "run")):
+        scores = [min(4, max(0, total - 4 * i)) for i in range(4)]
+        s = score_capability(model, _assess(**dict(zip(four, scores, strict=True))), "allocation")
+        assert s.score == 100 * total / 16
         assert s.level == level, (total, s.score)
+
+
+def test_a_capability_scored_two_everywhere_is_crawl_as_its_anchors_say(model: CapabilityModel) -> None:
+    """2 is "some teams, with gaps" on every lens: that is Crawl, not Walk (release 1 said Walk)."""
+    s = score_capability(model, _assess(**dict.fromkeys(LENSES, 2)), "allocation")
+    assert (s.score, s.level) == (50.0, "crawl")
+    assert score_capability(model, _assess(**dict.fromkeys(LENSES, 3)), "allocation").level == "walk"
+    assert score_capability(model, _assess(**dict.fromkeys(LENSES, 4)), "allocation").level == "run"
+    assert score_capability(model, _assess(**dict.fromkeys(LENSES, 1)), "allocation").level == "none"
 
 
 def test_unscored_and_not_applicable(model: CapabilityModel) -> None:
@@ -99,8 +111,10 @@ def test_explanation_shows_the_calculation(model: CapabilityModel) -> None:
     lines = "\n".join(score_capability(model, a, "allocation").explain(model))
     assert "Knowledge: 2 of 4 x weight 1 = 2 of 4" in lines
     assert "Automation: not scored" in lines
-    assert "Score = 100 x 4 / 16 = 25.0%" in lines
-    assert "Crawl band (25%)" in lines
+    assert "Score = 100 x 4 / 16 = 25.0% (a weighted mean lens score of 1.00 of 4)" in lines
+    assert (
+        "25.0% is at or above the Ad hoc band (0%) and below the Crawl band (37.5%), so the level is Ad hoc." in lines
+    )
     assert "Incomplete" in lines
 
 
