@@ -195,6 +195,7 @@ def test_any_edits_undone_in_reverse_restore_the_file_byte_for_byte(
 def test_a_plan_past_the_last_month_a_file_holds_is_refused_before_it_replaces_the_roadmap(
     model: CapabilityModel,
 ) -> None:
+    from planner.model.project import Roadmap
     from planner.model.roadmap import generate_roadmap
 
     project = scored_project(model)
@@ -202,7 +203,8 @@ def test_a_plan_past_the_last_month_a_file_holds_is_refused_before_it_replaces_t
         cap = project.assessment.of(capability.id)
         cap.applicable, cap.target = True, "run"
         cap.lenses = dict.fromkeys(model.lens_ids, 0)
-    huge = generate_roadmap(model, project.assessment, capacity=1)  # everything to Run, one at a time
+    one_at_a_time = Roadmap(capacity=1, owner_capacity=1, scope="full")
+    huge = generate_roadmap(model, project.assessment, settings=one_at_a_time)  # everything to Run
     assert max(item.start_month for item in huge.initiatives) > 600
     before = project_bytes(project)
     with pytest.raises(
