@@ -121,3 +121,12 @@ def test_initiative_renames_must_point_to_current_keys(doc: dict[str, Any]) -> N
 def test_the_bundled_2026_library_passes_every_rule(model: CapabilityModel) -> None:
     assert [str(f) for f in library_findings(model)] == []
     assert model.initiative_renames, "the 2026 library records what its retired and merged keys became"
+
+
+def test_the_bundled_2025_library_mirrors_the_2026_tiers_and_passes_every_rule() -> None:
+    from planner.storage.models import load_bundled_model
+
+    older = load_bundled_model("finops-2025")
+    assert [str(f) for f in library_findings(older)] == []
+    tiers = {t.tier for c in older.iter_capabilities() for t in c.initiatives}
+    assert tiers == {"core", "extra"}
