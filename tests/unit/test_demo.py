@@ -88,3 +88,37 @@ def test_planner_demo_refuses_a_file_as_folder(tmp_path: Path, capsys) -> None:
     blocker.write_text("x", encoding="utf-8")
     assert main(["demo", str(blocker)]) == 2
     assert capsys.readouterr().err.strip() == "planner: file.txt: exists and is not a folder"
+
+
+def test_demo_summary_tells_the_truth_about_its_plan() -> None:
+    """The executive summary's numbers and first-quarter promises are the plan's own."""
+    import re
+
+    from planner.model.roadmap import horizon_of
+
+    project = load_project(resource_path(DEMO_RESOURCE))
+    road, summary = project.roadmap, project.engagement.summary
+    assert project.engagement.start_date == "2027-01" and project.engagement.org_size == "midsize"
+    months = max(i.end_month for i in road.initiatives)
+    assert f"The roadmap runs {months} months from January 2027" in summary
+    assert f"with {len(road.initiatives)} initiatives and at most {road.capacity} at a time" in summary.replace(
+        "five", "5"
+    )
+    first_quarter = [i for i in road.initiatives if horizon_of(road.horizons, i.start_month) == "now"]
+    promised = {
+        "anomaly detection": "anomaly-management",
+        "waste cleared": "usage-optimization",
+        "tag dictionary": "allocation",
+        "normalised to FOCUS": "data-ingestion",
+        "executive sponsor": "finops-practice-operations",
+        "Savings Plans that expire in March 2027": "rate-optimization",
+    }
+    for phrase, capability in promised.items():
+        assert phrase in summary
+        assert any(i.capability == capability for i in first_quarter), phrase
+    renewal = road.initiative("custom.rate-optimization.savings-plan-renewal")
+    assert renewal.pinned_start == renewal.start_month == 2  # March 2027, fixed in the plan
+    assert not roadmap_warnings(project.model, project.assessment, road, start_date="2027-01", org_size="midsize")[
+        1:
+    ], "the demo carries at most its one deliberate warning"
+    assert re.search(r"Run during 20\d\d", summary)
