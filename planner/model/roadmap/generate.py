@@ -7,7 +7,7 @@ The list order of the roadmap is its priority (the consultant can reorder it).
 
 Durations in the library are for a mid-size organisation; a start-up's work is shorter and an
 enterprise's longer, by the factors of :data:`SIZE_FACTORS` (rounded half up, at least one
-month). Ids are the library keys (e.g. ``allocation.crawl.tagging-standard``), readable and
+month; a start-up's short items keep their observation windows, see :func:`scaled_duration`). Ids are the library keys (e.g. ``allocation.crawl.tagging-standard``), readable and
 stable: the same input gives the same roadmap, byte for byte once saved. A fresh roadmap records
 what it was generated from (:mod:`planner.model.roadmap.staleness`).
 """
@@ -39,10 +39,23 @@ __all__ = [
 SIZE_FACTORS: Final[dict[str, float]] = {"startup": 2 / 3, "midsize": 1.0, "enterprise": 4 / 3}
 
 
+#: A start-up's work is not shortened below this many months: short items are mostly the
+#: observation window their "done when" needs (two monthly packs, a quarter's reviews), which a
+#: small company waits out like a large one.
+STARTUP_FLOOR = 3
+
+
 def scaled_duration(months: int, org_size: str | None) -> int:
-    """Return a library duration scaled to the client's size (rounded half up, at least 1)."""
+    """Return a library duration scaled to the client's size (rounded half up, at least 1).
+
+    A start-up's items of up to :data:`STARTUP_FLOOR` months keep their length and longer ones
+    shrink by the start-up factor, never below the floor.
+    """
     factor = SIZE_FACTORS.get(org_size or "midsize", 1.0)
-    return max(1, int(months * factor + 0.5))
+    scaled = max(1, int(months * factor + 0.5))
+    if org_size == "startup":
+        return months if months <= STARTUP_FLOOR else max(STARTUP_FLOOR, scaled)
+    return scaled
 
 
 def needed_templates(

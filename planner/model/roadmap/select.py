@@ -17,10 +17,14 @@ library items that suit the client's organisation size, minus the dismissed ones
 
 Priority is value first: the capability's importance x the item's value (1-3) x its urgency (3 for
 the level just above the current one, 2 for the next, 1 beyond), so an importance-5 Walk item can
-come before an importance-2 Crawl item. Ties go to the cheaper item (effort, then duration), then
-to the capability more others depend on, then to model and library order. Quick wins (core, effort
-S, nothing required that is unmet) of capabilities of importance 4 or 5 go first, so they land in
-the first months.
+come before an importance-2 Crawl item. Core items come before extra ones whatever their value:
+in a full-scope plan the optional depth fills the capacity the core work leaves, it never pushes a
+level's defining work back. Ties go to the cheaper item (effort, then duration), then to the
+capability more others depend on, then to model and library order. Quick wins (core, effort S, the
+next level up, nothing required in the plan) go first, so they land in the first months: those of
+capabilities of importance 4 or 5, and those of the foundations every other capability builds on
+(capabilities with no prerequisites that others depend on, such as naming a FinOps lead or
+switching on billing exports), whatever their importance.
 """
 
 from __future__ import annotations
@@ -179,20 +183,23 @@ def _prioritise(
     in_plan = {t.key for t in items}
     effort = {e: i for i, e in enumerate(EFFORTS)}
 
-    def key(tpl: InitiativeTemplate) -> tuple[int, int, int, int, int, int, int]:
+    def key(tpl: InitiativeTemplate) -> tuple[int, ...]:
         plan = plans[tpl.capability]
         step = ranks[tpl.level] - ranks[plan.current]  # 1: the next level up
         urgency = max(1, 4 - step)
+        cap = model.capability(tpl.capability)
+        foundation = not cap.prerequisites and counts.get(tpl.capability, 0) > 0
         quick = (
             tpl.tier == "core"
             and tpl.effort == "S"
             and step == 1
-            and plan.importance >= QUICK_WIN_IMPORTANCE
+            and (plan.importance >= QUICK_WIN_IMPORTANCE or foundation)
             and not unmet.get(tpl.key)
             and not any(k in in_plan for k in tpl.requires)
         )
         return (
             0 if quick else 1,
+            0 if tpl.tier == "core" else 1,
             -(plan.importance * tpl.value * urgency),
             effort.get(tpl.effort, len(effort)),
             tpl.duration_months,
