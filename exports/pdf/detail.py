@@ -160,6 +160,8 @@ def _gantt_rows_left(ctx: Ctx, above: Sequence[Flowable]) -> int:
 def _roadmap_intro(ctx: Ctx) -> str:
     r = ctx.report
     scheduled = len(r.scheduled)
+    if not scheduled:
+        return "No initiative is scheduled: every one is deferred or dropped."
     when = f"over {r.months} months ({r.plan_span_label})" if r.dated else f"over {r.months} months"
     text = (
         f"{scheduled} initiative{'s' if scheduled != 1 else ''} {when}, at most {r.capacity} running at once "

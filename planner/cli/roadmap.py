@@ -256,14 +256,10 @@ def roadmap_lines(project: Project, path: Path, report: ReportData | None = None
             max(len(i.phase_name) for i in report.initiatives),
         )
         for horizon in report.horizons:
-            count = len(horizon.initiatives)
-            lines.append("")
-            lines.append(f"{horizon.heading}, {count} initiative{'s' if count != 1 else ''}")
+            lines += ["", f"{horizon.heading}, {_initiatives(len(horizon.initiatives))}"]
             lines.extend(_item_line(item, widths) for item in horizon.initiatives)
         if report.unscheduled:
-            count = len(report.unscheduled)
-            lines.append("")
-            lines.append(f"Not scheduled (deferred or dropped): {count} initiative{'s' if count != 1 else ''}")
+            lines += ["", f"Not scheduled (deferred or dropped): {_initiatives(len(report.unscheduled))}"]
             lines.extend(_item_line(item, widths) for item in report.unscheduled)
     if report.warnings:
         lines.append("")
@@ -272,11 +268,18 @@ def roadmap_lines(project: Project, path: Path, report: ReportData | None = None
     return lines
 
 
+def _initiatives(count: int) -> str:
+    """Return "no initiatives", "1 initiative" or "5 initiatives"."""
+    return "no initiatives" if not count else f"{count} initiative{'s' if count != 1 else ''}"
+
+
 def _plan_text(report: ReportData) -> str:
     count = len(report.scheduled)
+    if not count:
+        return "nothing scheduled: every initiative is deferred or dropped"
     span = f" ({report.plan_span_label})" if report.dated and count else ""
     return (
-        f"{count} initiative{'s' if count != 1 else ''} over {report.months} months{span}, "
+        f"{_initiatives(count)} over {report.months} months{span}, "
         f"at most {report.capacity} at a time and {report.owner_capacity} per owner, {report.scope} scope"
     )
 
