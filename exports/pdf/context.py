@@ -10,6 +10,7 @@ Very long texts are cut visibly and reported (:mod:`exports.pdf.cut`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -26,7 +27,15 @@ from planner.charts.palette import ACCENT, GRID, INK, LIGHT_FILL, level_tint
 from planner.report.data import ReportData
 from planner.report.formatting import level_text
 
-__all__ = ["Ctx", "RasterImage", "level_chip"]
+__all__ = ["Ctx", "RasterImage", "level_chip", "span_lines"]
+
+_ACROSS_YEARS = re.compile(r"^(\w+ \d{4})-(\w+ \d{4})$")
+
+
+def span_lines(label: str) -> list[str]:
+    """Return a span of months as table lines: "Oct 2027-May 2028" breaks after its dash, others stay whole."""
+    across = _ACROSS_YEARS.match(label)
+    return [f"{across.group(1)}\u2013", across.group(2)] if across else [label]
 
 
 @dataclass

@@ -14,14 +14,13 @@ roadmap's warnings): a deliverable says where its plan is weak.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer
 
-from exports.pdf.context import Ctx, level_chip
+from exports.pdf.context import Ctx, level_chip, span_lines
 from exports.pdf.fonts import BODY_BOLD
 from exports.pdf.layout import BODY_HEIGHT, Para, colour
 from exports.pdf.script import has_rtl
@@ -29,8 +28,6 @@ from planner.charts.palette import level_tint
 from planner.report.formatting import level_text, percent
 
 __all__ = ["appendix", "assessment_detail", "roadmap_section"]
-
-_ACROSS_YEARS = re.compile(r"^(\w+ \d{4})-(\w+ \d{4})$")
 
 
 def assessment_detail(ctx: Ctx) -> list[Flowable]:
@@ -182,8 +179,7 @@ def _when_cell(ctx: Ctx, item: Any) -> Flowable:
         notes.append(item.status_label + (f" {item.done_date}" if item.status == "done" and item.done_date else ""))
     if item.pinned:
         notes.append("pinned")
-    across = _ACROSS_YEARS.match(item.span_label)  # "Oct 2027-May 2028" breaks after its dash
-    spans = [f"{across.group(1)}\u2013", across.group(2)] if across else [item.span_label]
+    spans = span_lines(item.span_label)
     lines = "<br/>".join(f"{{s{n}}}" for n in range(len(spans)))
     lines += "".join(f'<br/><font color="#6B7785">{{n{n}}}</font>' for n in range(len(notes)))
     values = {f"s{n}": span for n, span in enumerate(spans)} | {f"n{n}": note for n, note in enumerate(notes)}

@@ -25,7 +25,7 @@ from reportlab.platypus import (
 )
 
 from exports.figures import domain_bars_for, radar_for
-from exports.pdf.context import Ctx, level_chip
+from exports.pdf.context import Ctx, level_chip, span_lines
 from exports.pdf.heatmap import heatmap_table
 from exports.pdf.layout import colour
 from planner.charts.palette import ACCENT, LIGHT_FILL
@@ -237,14 +237,13 @@ def _opening(ctx: Ctx) -> list[Flowable]:
 
 def _months_and_status(ctx: Ctx, item: InitiativeRow) -> Flowable:
     """Return the months of work, with the status under it once work has begun (or stopped)."""
-    if item.status == "planned":
-        return ctx.text(item.span_label, ctx.styles.cell)
-    return ctx.markup(
-        '{span}<br/><font color="#6B7785">{status}</font>',
-        ctx.styles.cell,
-        span=item.span_label,
-        status=item.status_label,
-    )
+    lines = span_lines(item.span_label)
+    values = {f"s{n}": line for n, line in enumerate(lines)}
+    template = "<br/>".join(f"{{s{n}}}" for n in range(len(lines)))
+    if item.status != "planned":
+        template += '<br/><font color="#6B7785">{status}</font>'
+        values["status"] = item.status_label
+    return ctx.markup(template, ctx.styles.cell, **values)
 
 
 def charts_section(ctx: Ctx) -> list[Flowable]:

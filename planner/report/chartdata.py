@@ -7,7 +7,8 @@ the threshold of the level it brings it to, or at its current score while nothin
 yet. The Gantt chart shows the scheduled initiatives horizon by horizon, split into parts (a long
 horizon into chunks) so that no image is taller than a page; its month axis names calendar
 months when the plan is dated: every month up to two years, the first month of each quarter up
-to four, then January and July (:func:`gantt_axis`).
+to four, then January and July; the years stand over each January and over the first month
+unless a January follows too closely for both to be read (:func:`gantt_axis`).
 """
 
 from __future__ import annotations
@@ -148,7 +149,9 @@ def gantt_axis(report: ReportData) -> GanttAxis:
         if found is None:  # not reached: the report is dated
             continue
         year, number = found
-        if (month == 0 or number == 1) and (month == 0 or year % every == 0):
+        january = number == 1 and year % every == 0
+        opening = month == 0 and (13 - number) * 14 >= months  # the start's year, unless January is too near
+        if january or opening:
             years.append((month, str(year)))
         if step and (number - 1) % step == 0:
             ticks.append((month, MONTH_NAMES[number - 1]))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from planner.model.capmodel import CapabilityModel
 from planner.report.chartdata import gantt_axis, gantt_groups, heat_inputs, radar_input, threshold
 from planner.report.data import build_report
@@ -78,3 +80,20 @@ def test_gantt_parts_fill_the_first_page_then_a_page_each(model: CapabilityModel
     assert sizes[0] <= 10 and all(size <= 30 for size in sizes[1:])
     assert sizes[0] >= 9 and all(size >= 29 for size in sizes[1:-1])  # each part filled before the next
     assert [i for g in groups for h in g for i in h.initiatives] == list(report.scheduled)
+
+
+def test_year_labels_never_crowd_each_other(model: CapabilityModel) -> None:
+    from planner.model.roadmap import schedule, set_capacity
+    from tests.scenarios import enterprise, planned
+
+    project = planned(enterprise(model))
+    project.engagement.start_date = "2027-11"
+    axes = [gantt_axis(build_report(project))]
+    project.roadmap = schedule(model, set_capacity(project.roadmap, 1))
+    axes.append(gantt_axis(build_report(project)))
+    assert axes[1].months > 28  # long enough that "2027" over November would run into "2028"
+    for axis in axes:
+        months = [m for m, _ in axis.years]
+        assert all(b - a >= axis.months / 14 for a, b in itertools.pairwise(months))
+        assert [m for m in range(2, axis.months, 12)] == [m for m in months if m]  # every January
+    assert axes[1].years[0] == (2, "2028")
