@@ -3,7 +3,9 @@
 The PDF draws them as vectors (the lens heatmap there is a native table instead:
 :mod:`exports.pdf.heatmap`); the desktop app shows the same figures on its dashboard. What each
 chart shows is decided in :mod:`planner.report.chartdata`; this module only adds the colours and
-sizes. Every Gantt part keeps the whole roadmap's month axis.
+sizes. Every Gantt part keeps the whole roadmap's month axis. The PDF's radar projects by
+horizon (the expected level by the end of each horizon, in calendar months); the dashboard's by
+phase unless it asks otherwise.
 """
 
 from __future__ import annotations
@@ -13,15 +15,23 @@ from typing import TYPE_CHECKING
 from planner.charts.bars import BarRow, domain_bars_figure
 from planner.charts.gantt import GanttBar, GanttPhase, gantt_figure
 from planner.charts.heatmap import HeatRow, lens_heatmap_figure
-from planner.charts.palette import CURRENT, PROJECTION_COLOURS, TARGET, level_colour
+from planner.charts.palette import CURRENT, HORIZON_COLOURS, PROJECTION_COLOURS, TARGET, level_colour
 from planner.charts.radar import Band, RadarSeries, radar_figure
-from planner.report.chartdata import gantt_groups, heat_inputs, radar_input
+from planner.report.chartdata import gantt_axis, gantt_groups, heat_inputs, radar_input
 from planner.report.data import ReportData
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-__all__ = ["bands_of", "domain_bars_for", "gantt_parts_for", "heatmap_for", "radar_for"]
+__all__ = [
+    "GANTT_ROW_HEIGHT",
+    "GANTT_WIDTH",
+    "bands_of",
+    "domain_bars_for",
+    "gantt_parts_for",
+    "heatmap_for",
+    "radar_for",
+]
 
 
 def bands_of(report: ReportData) -> list[Band]:
@@ -30,9 +40,9 @@ def bands_of(report: ReportData) -> list[Band]:
     return [Band(lv.name, lv.min_score, level_colour(lv.id, ids)) for lv in report.levels]
 
 
-def radar_for(report: ReportData, *, projections: bool = True) -> Figure:
-    """Return the radar of current score vs target, with each phase's projected level if asked."""
-    data = radar_input(report, projections=projections)
+def radar_for(report: ReportData, *, projections: bool = True, by: str = "phase") -> Figure:
+    """Return the radar of current score vs target, with projected levels (by phase or horizon) if asked."""
+    data = radar_input(report, projections=projections, by=by)
     series = [  # projections drawn first, thin, so the current score stays on top
         RadarSeries(label, list(values), PROJECTION_COLOURS[index % len(PROJECTION_COLOURS)], width=1.0)
         for index, (label, values) in enumerate(data.projections)
@@ -55,16 +65,52 @@ def heatmap_for(report: ReportData) -> Figure:
     return lens_heatmap_figure(rows, [lens.name for lens in report.lenses], summary_header="Score  Level")
 
 
-def gantt_parts_for(report: ReportData, max_rows: int = 56) -> list[Figure]:
-    """Return the roadmap's Gantt chart in parts of at most ``max_rows`` initiatives."""
-    months = max(report.months, 1)
+#: The Gantt chart's width and row height in inches (the PDF scales it to its frame).
+GANTT_WIDTH, GANTT_ROW_HEIGHT = 7.5, 0.165
+
+
+def gantt_parts_for(report: ReportData, max_rows: int = 56, first_rows: int | None = None) -> list[Figure]:
+    """Return the roadmap's Gantt chart, horizon by horizon, in parts of at most ``max_rows`` rows.
+
+    ``first_rows`` limits the first part to what fits on the page where the chart starts.
+    """
+    axis = gantt_axis(report)
+    legend = [(p.id, p.name) for p in report.phases if p.initiatives]
+    position = {h.id: n for n, h in enumerate(report.horizons)}
     figures = []
-    for group in gantt_groups(report, max_rows):
+    for group in gantt_groups(report, max_rows, first_rows):
         bars = [
-            GanttBar(f"{i.ref}  {i.title}", i.start_month, i.end_month, p.id, i.locked, i.status == "done")
-            for p in group
-            for i in p.initiatives
+            GanttBar(f"{i.ref}  {i.title}", i.start_month, i.end_month, i.phase, i.locked, i.status == "done", h.id)
+            for h in group
+            for i in h.initiatives
         ]
-        phases = [GanttPhase(p.id, p.name, p.start_month, p.end_month) for p in group]
-        figures.append(gantt_figure(bars, phases, months=months, row_height=0.165))
+        bands = [
+            GanttPhase(
+                h.id,
+                h.name,
+                h.start_month,
+                h.end_month,
+                f"{h.span_label}  \u00b7  {_count(report, h.id)}",
+                HORIZON_COLOURS[position[h.id] % len(HORIZON_COLOURS)],
+            )
+            for h in group
+        ]
+        figures.append(
+            gantt_figure(
+                bars,
+                bands,
+                months=axis.months,
+                width=GANTT_WIDTH,
+                row_height=GANTT_ROW_HEIGHT,
+                ticks=axis.ticks,
+                years=axis.years,
+                boundaries=axis.boundaries,
+                legend=legend,
+            )
+        )
     return figures
+
+
+def _count(report: ReportData, horizon_id: str) -> str:
+    found = next((len(h.initiatives) for h in report.horizons if h.id == horizon_id), 0)
+    return f"{found} initiative{'s' if found != 1 else ''}"

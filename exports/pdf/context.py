@@ -10,22 +10,32 @@ Very long texts are cut visibly and reported (:mod:`exports.pdf.cut`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.platypus import Flowable, Paragraph, TableStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Paragraph, Spacer, TableStyle
 
 from exports.pdf.bidi import paragraph
 from exports.pdf.cut import Cuts
 from exports.pdf.fonts import BODY_FONT, FontKit
-from exports.pdf.layout import FixedBox, Para, ReportTable, Styles, colour
+from exports.pdf.layout import NOTICE, NOTICE_FILL, FixedBox, Para, ReportTable, Styles, colour
 from planner.charts.palette import ACCENT, GRID, INK, LIGHT_FILL, level_tint
 from planner.report.data import ReportData
 from planner.report.formatting import level_text
 
-__all__ = ["Ctx", "RasterImage", "level_chip"]
+__all__ = ["Ctx", "RasterImage", "level_chip", "span_lines"]
+
+_ACROSS_YEARS = re.compile(r"^(\w+ \d{4})-(\w+ \d{4})$")
+
+
+def span_lines(label: str) -> list[str]:
+    """Return a span of months as table lines: "Oct 2027-May 2028" breaks after its dash, others stay whole."""
+    across = _ACROSS_YEARS.match(label)
+    return [f"{across.group(1)}\u2013", across.group(2)] if across else [label]
 
 
 @dataclass
@@ -103,6 +113,43 @@ class Ctx:
         table draws them in the body font. Never use it for user or model text.
         """
         return value
+
+    def bullet(self, value: str, style: Any = None) -> Paragraph:
+        """Return a bulleted paragraph of plain text, its lines hanging after the bullet."""
+        return self.markup("<bullet>\u2022</bullet>{value}", style or self.styles.bullet, value=value)
+
+    def notice(self, title: str, lines: Sequence[str]) -> ReportTable:
+        """Return a boxed notice: ``title`` in bold, then each line as a bullet (a stale roadmap)."""
+        cell: list[Flowable] = [Para(f"<b>{self.fonts.markup(title)}</b>", self.styles.notice)]
+        cell += [self.bullet(line, self.styles.notice_bullet) for line in lines]
+        table = ReportTable([[cell]], colWidths=[self.width], hAlign="LEFT")
+        table.setStyle(
+            TableStyle(
+                [
+                    ("BACKGROUND", (0, 0), (-1, -1), colour(NOTICE_FILL)),
+                    ("LINEBEFORE", (0, 0), (0, -1), 3, colour(NOTICE)),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 8),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+                    ("TOPPADDING", (0, 0), (-1, -1), 5),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+                ]
+            )
+        )
+        return table
+
+    def stale_notice(self, limit: int | None = None) -> list[Flowable]:
+        """Return the notice of a roadmap older than the scores, with what changed (nothing if up to date).
+
+        ``limit`` lists that many changes and counts the rest (the executive summary's short form).
+        """
+        r = self.report
+        if not r.stale:
+            return []
+        lines = list(r.stale_reasons)
+        if limit is not None and len(lines) > limit:
+            rest = len(lines) - limit
+            lines = [*lines[:limit], f"And {rest} more change{'s' if rest != 1 else ''}, listed with the roadmap."]
+        return [self.notice(r.stale_note, lines), Spacer(1, 3 * mm)]
 
     def head(self, *titles: str) -> list[Paragraph]:
         """Return header cells."""

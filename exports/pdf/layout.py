@@ -30,6 +30,8 @@ from planner.charts.palette import ACCENT, GRID, INK, LIGHT_FILL, MUTED
 __all__ = [
     "BODY_HEIGHT",
     "MARGIN",
+    "NOTICE",
+    "NOTICE_FILL",
     "PAGE",
     "FixedBox",
     "Para",
@@ -56,6 +58,8 @@ class FixedBox(Flowable):  # type: ignore[misc]
 
 
 PAGE = A4
+#: Ink and fill of a notice the reader must not miss (a roadmap older than the scores).
+NOTICE, NOTICE_FILL = "#8A2A1E", "#FCEDEA"
 MARGIN = 18 * mm
 _TOP, _BOTTOM = MARGIN + 6 * mm, MARGIN + 2 * mm
 #: The height a flowable has on a fresh body page (the frame less its 6-point paddings).
@@ -128,6 +132,9 @@ class Styles:
     kpi_value: ParagraphStyle
     kpi_label: ParagraphStyle
     internal: ParagraphStyle
+    notice: ParagraphStyle
+    bullet: ParagraphStyle
+    notice_bullet: ParagraphStyle
     header: ParagraphStyle
     header_right: ParagraphStyle
 
@@ -186,6 +193,18 @@ def make_styles() -> Styles:
             borderPadding=3,
             leftIndent=3,
             rightIndent=3,
+        ),
+        notice=ParagraphStyle("notice", parent=body, fontSize=8.8, leading=12, textColor=colour(NOTICE), spaceAfter=2),
+        bullet=ParagraphStyle("bullet", parent=body, leftIndent=11, bulletIndent=1, spaceAfter=3),
+        notice_bullet=ParagraphStyle(
+            "notice_bullet",
+            parent=body,
+            fontSize=8.8,
+            leading=12,
+            textColor=colour(NOTICE),
+            spaceAfter=1,
+            leftIndent=11,
+            bulletIndent=1,
         ),
         header=ParagraphStyle("header", parent=body, fontSize=7.8, leading=10, textColor=muted, alignment=TA_LEFT),
         header_right=ParagraphStyle(

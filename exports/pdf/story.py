@@ -1,8 +1,15 @@
-"""The first part of the PDF report: cover, executive summary and charts (shared parts: :mod:`exports.pdf.context`)."""
+"""The first part of the PDF report: cover, executive summary and charts (shared parts: :mod:`exports.pdf.context`).
+
+The executive summary leads with the key figures and, for a roadmap older than the scores, a
+notice saying so; then the consultant's summary, the domains, the biggest gaps, the roadmap at a
+glance (one row per horizon, in calendar months) and the first horizon's work: "The first 90
+days", each initiative with its owner and months, so the reader knows what starts on Monday.
+"""
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from typing import Any
 
 from reportlab.lib import colors
@@ -18,10 +25,11 @@ from reportlab.platypus import (
 )
 
 from exports.figures import domain_bars_for, radar_for
-from exports.pdf.context import Ctx, level_chip
+from exports.pdf.context import Ctx, level_chip, span_lines
 from exports.pdf.heatmap import heatmap_table
 from exports.pdf.layout import colour
 from planner.charts.palette import ACCENT, LIGHT_FILL
+from planner.report.data import InitiativeRow, PhaseRow
 from planner.report.formatting import level_text, percent
 
 __all__ = ["charts_section", "cover", "executive_summary"]
@@ -58,12 +66,18 @@ def cover(ctx: Ctx) -> list[Flowable]:
 
 def _kpis(ctx: Ctx) -> Table:
     r, s = ctx.report, ctx.styles
-    initiatives = len(r.initiatives)
+    initiatives = len(r.scheduled)
+    if not initiatives:
+        plan = "initiatives planned"
+    elif r.dated:
+        plan = f"initiatives, {r.plan_span_label} ({r.months} months)"
+    else:
+        plan = f"initiatives over {r.months} months"
     cells = [
         (level_text(r.overall_level_name), f"overall maturity ({percent(r.overall_score)})"),
         (f"{r.scored_count} of {r.applicable_count}", "applicable capabilities fully scored"),
         (str(sum(1 for c in r.capabilities if (c.gap or 0) > 0)), "capabilities below target"),
-        (f"{initiatives}", f"initiatives over {r.months} months" if initiatives else "initiatives planned"),
+        (f"{initiatives}", plan),
     ]
     row = [[ctx.text(v, s.kpi_value), ctx.text(label, s.kpi_label)] for v, label in cells]
     table = Table([row], colWidths=[ctx.width / 4] * 4, hAlign="LEFT")
@@ -86,6 +100,7 @@ def executive_summary(ctx: Ctx) -> list[Flowable]:
     """Return the executive summary: key figures, domains, biggest gaps, phases and the summary text."""
     r, s = ctx.report, ctx.styles
     story: list[Flowable] = [ctx.text("Executive summary", s.h1), _kpis(ctx), Spacer(1, 4 * mm)]
+    story += ctx.stale_notice(limit=5)
     if r.summary.strip():
         story.append(ctx.text("The assessment in brief", s.h2))
         for para in [p for p in r.summary.split("\n\n") if p.strip()]:
@@ -137,23 +152,98 @@ def executive_summary(ctx: Ctx) -> list[Flowable]:
                 ]
             )
         ]
-    if r.initiatives:
-        rows = [ctx.head("Phase", "When", "Initiatives", "Capabilities", "Led mostly by")]
-        for phase in r.phases:
-            owners = Counter(i.owner for i in phase.initiatives if i.owner.strip()).most_common(2)
-            rows.append(
-                [
-                    ctx.text(phase.name, s.cell_bold),
-                    ctx.text(phase.span_text, s.cell),
-                    ctx.plain(str(len(phase.initiatives))),
-                    ctx.plain(str(len({i.capability for i in phase.initiatives}))),
-                    ctx.text(", ".join(f"{name} ({count})" for name, count in owners) or "\u2013", s.cell),
-                ]
-            )
-        story += [
-            KeepTogether([ctx.text("The roadmap at a glance", s.h2), ctx.table(rows, [0.12, 0.15, 0.12, 0.13, 0.48])])
-        ]
+    if r.scheduled:
+        story += _at_a_glance(ctx)
+        story += _opening(ctx)
     return story
+
+
+def _maturity_mix(items: Sequence[InitiativeRow], phases: Sequence[PhaseRow]) -> str:
+    counts = Counter(i.phase for i in items)
+    return ", ".join(f"{counts[p.id]} {p.name}" for p in phases if counts[p.id]) or "\u2013"
+
+
+def _at_a_glance(ctx: Ctx) -> list[Flowable]:
+    """Return "The roadmap at a glance": one row per horizon, with its months, work and owners."""
+    r, s = ctx.report, ctx.styles
+    rows: list[list[Any]] = [ctx.head("Horizon", "When", "Initiatives", "Maturity", "Led mostly by")]
+    for horizon in r.horizons:
+        items = horizon.initiatives
+        owners = Counter(i.owner for i in items if i.owner.strip()).most_common(2)
+        rows.append(
+            [
+                ctx.text(horizon.name, s.cell_bold),
+                ctx.text(horizon.span_label, s.cell),
+                ctx.plain(str(len(items))),
+                ctx.text(_maturity_mix(items, r.phases), s.cell),
+                ctx.text(", ".join(f"{name} ({count})" for name, count in owners) or "\u2013", s.cell),
+            ]
+        )
+    if r.unscheduled:
+        rows.append(
+            [
+                ctx.text("Deferred or dropped", s.cell_bold),
+                ctx.text("not scheduled", s.cell),
+                ctx.plain(str(len(r.unscheduled))),
+                ctx.text(_maturity_mix(r.unscheduled, r.phases), s.cell),
+                "",
+            ]
+        )
+    span = f" ({r.plan_span_label})" if r.dated else ""
+    intro = (
+        f"{len(r.scheduled)} initiatives over {r.months} months{span}, at most {r.capacity} at a time. "
+        "Horizons are when an initiative starts; maturity is the level it works towards."
+    )
+    return [
+        KeepTogether(
+            [
+                ctx.text("The roadmap at a glance", s.h2),
+                ctx.text(intro, s.muted),
+                ctx.table(rows, [0.17, 0.2, 0.11, 0.2, 0.32]),
+            ]
+        )
+    ]
+
+
+def _opening(ctx: Ctx) -> list[Flowable]:
+    """Return the first horizon's work: each initiative with its owner, capability and months."""
+    r, s = ctx.report, ctx.styles
+    first = r.opening
+    if first is None:
+        return []
+    title = f"{r.opening_title}: {first.span_label}"
+    if not first.initiatives:
+        text = f"Nothing is planned to start in the {first.name} horizon ({first.span_label})."
+        return [ctx.text(title, s.h2), ctx.text(text, s.body)]
+    count = len(first.initiatives)
+    intro = f"{count} initiative{'s start' if count != 1 else ' starts'} in the {first.name} horizon:"
+    rows: list[list[Any]] = [ctx.head("#", "Initiative", "Owner", "Capability", "When")]
+    for item in first.initiatives:
+        rows.append(
+            [
+                ctx.plain(item.ref),
+                ctx.text(item.title, s.cell_bold),
+                ctx.text(item.owner or "\u2013", s.cell),
+                ctx.text(item.capability_name, s.cell),
+                _months_and_status(ctx, item),
+            ]
+        )
+    heading = [ctx.text(title, s.h2), ctx.text(intro, s.muted)]
+    table = ctx.table(rows, [0.06, 0.46, 0.16, 0.16, 0.16])
+    if count <= 15:  # a short list stays with its heading on one page
+        return [KeepTogether([*heading, table])]
+    return [CondPageBreak(45 * mm), *heading, table]
+
+
+def _months_and_status(ctx: Ctx, item: InitiativeRow) -> Flowable:
+    """Return the months of work, with the status under it once work has begun (or stopped)."""
+    lines = span_lines(item.span_label)
+    values = {f"s{n}": line for n, line in enumerate(lines)}
+    template = "<br/>".join(f"{{s{n}}}" for n in range(len(lines)))
+    if item.status != "planned":
+        template += '<br/><font color="#6B7785">{status}</font>'
+        values["status"] = item.status_label
+    return ctx.markup(template, ctx.styles.cell, **values)
 
 
 def charts_section(ctx: Ctx) -> list[Flowable]:
@@ -161,11 +251,11 @@ def charts_section(ctx: Ctx) -> list[Flowable]:
     r, s = ctx.report, ctx.styles
     story: list[Flowable] = [CondPageBreak(175 * mm), ctx.text("Maturity at a glance", s.h1)]
     caption = "Current score of each applicable capability against the score its target level needs."
-    if any(p.key != "current" for p in r.projections):
-        caption += " The thin lines show the expected level after each phase of the roadmap."
+    if any(p.key != "current" for p in r.horizon_projections):
+        caption += " The thin lines show the level each is expected to reach by the end of each horizon of the roadmap."
     if any(c.applicable and c.score is None for c in r.capabilities):
         caption += " * not scored yet."
-    story += [ctx.chart(radar_for(r), max_height=128 * mm), ctx.text(caption, s.muted)]
+    story += [ctx.chart(radar_for(r, by="horizon"), max_height=128 * mm), ctx.text(caption, s.muted)]
     story.append(
         KeepTogether([ctx.text("Score by domain", s.h2), ctx.chart(domain_bars_for(r), width=ctx.width * 0.9)])
     )

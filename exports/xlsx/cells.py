@@ -11,11 +11,13 @@ words to become anything but text:
 - text longer than Excel's 32,767-character cell limit is cut with a visible marker, and a warning
   naming the sheet, cell and what was cut is recorded for the caller.
 
-Numbers are written as numbers with a display format, never as formatted strings.
+Numbers are written as numbers with a display format, never as formatted strings; calendar
+months are date cells (the first day of the month) shown with a month format ("Mar 2027").
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,7 +27,16 @@ from openpyxl.utils import get_column_letter
 from exports.text import clean_text
 from planner.charts.palette import ACCENT, GRID, INK, LIGHT_FILL, MUTED, excel_rgb
 
-__all__ = ["EXCEL_CELL_LIMIT", "TRUNCATION_MARKER", "SheetWriter", "Styles", "header_footer_text"]
+__all__ = [
+    "EXCEL_CELL_LIMIT",
+    "MONTH_FORMAT",
+    "NOTICE",
+    "NOTICE_FILL",
+    "TRUNCATION_MARKER",
+    "SheetWriter",
+    "Styles",
+    "header_footer_text",
+]
 
 #: The most characters an Excel cell holds.
 EXCEL_CELL_LIMIT = 32_767
@@ -34,6 +45,10 @@ TRUNCATION_MARKER = (
     " [\u2026 cut here: Excel cells hold at most 32,767 characters; the full text is in the project file]"
 )
 FONT_NAME = "Calibri"
+#: How a calendar month reads in a date cell: "Mar 2027".
+MONTH_FORMAT = "mmm yyyy"
+#: Ink and fill of a notice the reader must not miss (a roadmap older than the scores), as in the PDF.
+NOTICE, NOTICE_FILL = "#8A2A1E", "#FCEDEA"
 
 
 @dataclass(frozen=True)
@@ -47,6 +62,8 @@ class Styles:
     subtitle: Font = field(default_factory=lambda: Font(name=FONT_NAME, size=13, color=excel_rgb(ACCENT)))
     section: Font = field(default_factory=lambda: Font(name=FONT_NAME, size=12, bold=True, color=excel_rgb(ACCENT)))
     header: Font = field(default_factory=lambda: Font(name=FONT_NAME, size=10, bold=True, color="FFFFFF"))
+    notice: Font = field(default_factory=lambda: Font(name=FONT_NAME, size=10, bold=True, color=excel_rgb(NOTICE)))
+    notice_fill: PatternFill = field(default_factory=lambda: PatternFill("solid", fgColor=excel_rgb(NOTICE_FILL)))
     header_fill: PatternFill = field(default_factory=lambda: PatternFill("solid", fgColor=excel_rgb(ACCENT)))
     zebra_fill: PatternFill = field(default_factory=lambda: PatternFill("solid", fgColor=excel_rgb(LIGHT_FILL)))
     wrap: Alignment = field(default_factory=lambda: Alignment(wrap_text=True, vertical="top"))
@@ -107,6 +124,17 @@ class SheetWriter:
         cell.number_format = fmt
         cell.font = font or self.styles.body
         cell.alignment = self.styles.centre
+        return cell
+
+    def date(
+        self, row: int, col: int, value: dt.date | None, *, fmt: str = MONTH_FORMAT, font: Font | None = None
+    ) -> Any:
+        """Write a date cell shown with ``fmt`` (an empty cell for ``None``)."""
+        cell = self.ws.cell(row=row, column=col)
+        cell.value = value
+        cell.number_format = fmt
+        cell.font = font or self.styles.body
+        cell.alignment = self.styles.top
         return cell
 
     def header_row(self, row: int, titles: list[str], *, height: float = 30) -> None:

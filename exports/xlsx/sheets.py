@@ -1,9 +1,11 @@
 """The Summary and Assessment sheets of the workbook.
 
-Summary: the engagement, the overall and domain scores and levels, the executive summary, a
-native bar chart of the domains and a native radar chart of current score against the target's
-threshold per capability, right of the text. The radar reads a small, labelled table further
-down the same sheet, so a client can restyle or re-use the charts in Excel.
+Summary: the engagement, the overall and domain scores and levels, the executive summary, the
+roadmap in brief (its months and horizons, a notice when it predates the latest scores, the first
+horizon's initiatives with owners and months: "The first 90 days", and the points to note about
+the plan), a native bar chart of the domains and a native radar chart of current score against
+the target's threshold per capability, right of the text. The radar reads a small, labelled
+table further down the same sheet, so a client can restyle or re-use the charts in Excel.
 
 Assessment: one row per capability with every lens score, the score in percent (the exact value,
 shown with one decimal), current level, target, gap, importance and the client-facing notes
@@ -92,16 +94,72 @@ def write_summary(w: SheetWriter, report: ReportData) -> None:
     w.ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=6)
     lines = sum(max(1, len(part) // 105 + 1) for part in summary.splitlines() or [""])
     w.ws.row_dimensions[row].height = min(409, 13.5 * lines + 6)
-    if report.include_internal and report.warnings:
-        row += 2
-        w.text(row, 1, "Points to review before sending (internal)", font=s.section)
-        for warning in report.warnings:
-            row += 1
-            w.text(row, 1, warning, align=s.wrap, what="a roadmap warning")
-            w.ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=6)
-            w.ws.row_dimensions[row].height = 13.5 * (len(warning) // 105 + 1) + 4
+    row = _roadmap_in_brief(w, report, row + 2)
     _chart_data_and_charts(w, report, domain_first, domain_last, max(row + 3, _CHART_DATA_ROW))
     w.print_setup(report.client, internal=report.include_internal)
+
+
+def _wrapped(w: SheetWriter, row: int, text: str, *, font: Any = None, last_col: int = 6, what: str = "") -> Any:
+    """Write ``text`` across columns A to ``last_col``, wrapped, its row grown to show it."""
+    cell = w.text(row, 1, text, font=font, align=w.styles.wrap, what=what)
+    w.ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=last_col)
+    w.ws.row_dimensions[row].height = 13.5 * (len(text) // 100 + 1) + 4
+    return cell
+
+
+def _roadmap_in_brief(w: SheetWriter, report: ReportData, row: int) -> int:
+    """Write the roadmap in brief from ``row``; return the last row written."""
+    s = w.styles
+    w.text(row, 1, "Roadmap", font=s.section)
+    count = len(report.scheduled)
+    if not count:
+        row += 1
+        w.text(row, 1, "The roadmap has no initiatives yet.", font=s.muted)
+    else:
+        when = report.plan_span_label if report.dated else ""
+        facts = [
+            ("Initiatives", f"{count} over {report.months} months" + (f" ({when})" if when else "")),
+            ("At a time", f"at most {report.capacity}, and {report.owner_capacity} per owner"),
+            *((h.name, f"{h.span_label}: {len(h.initiatives)} starting") for h in report.horizons),
+        ]
+        if report.unscheduled:
+            facts.append(("Not scheduled", f"{len(report.unscheduled)} deferred or dropped"))
+        for label, value in facts:
+            row += 1
+            w.text(row, 1, label, font=s.bold)
+            w.text(row, 2, value)
+            w.ws.merge_cells(start_row=row, start_column=2, end_row=row, end_column=6)
+    if report.stale:
+        row += 1
+        text = f"{report.stale_note} What changed: " + " ".join(report.stale_reasons)
+        _wrapped(w, row, text, font=s.notice).fill = s.notice_fill
+    first = report.opening
+    if first is not None and count:
+        row += 2
+        w.text(row, 1, f"{report.opening_title}: {first.span_label}", font=s.section)
+        row += 1
+        if not first.initiatives:
+            w.text(row, 1, f"Nothing is planned to start in the {first.name} horizon.", font=s.muted)
+        else:
+            w.header_row(row, ["Initiative", "", "", "Owner", "Months", ""], height=18)
+            for col in (1, 5):
+                w.ws.merge_cells(start_row=row, start_column=col, end_row=row, end_column=col + (2 if col == 1 else 1))
+            for item in first.initiatives:
+                row += 1
+                w.text(row, 1, f"{item.ref}  {item.title}", align=s.wrap, what=f"the title of initiative {item.ref}")
+                w.ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=3)
+                w.text(row, 4, item.owner, align=s.wrap)
+                status = "" if item.status == "planned" else f" ({item.status_label.lower()})"
+                w.text(row, 5, item.span_label + status, align=s.wrap)
+                w.ws.merge_cells(start_row=row, start_column=5, end_row=row, end_column=6)
+                w.ws.row_dimensions[row].height = 13.5 * (len(item.title) // 52 + 1) + 4
+    if report.warnings:
+        row += 2
+        w.text(row, 1, "Points to note about this plan", font=s.section)
+        for warning in report.warnings:
+            row += 1
+            _wrapped(w, row, warning, what="a roadmap warning")
+    return row
 
 
 def _chart_data_and_charts(

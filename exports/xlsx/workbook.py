@@ -36,7 +36,8 @@ def workbook_bytes(report: ReportData, progress: Callable[[str], None] | None = 
     from openpyxl import Workbook
 
     from exports.xlsx.cells import SheetWriter, Styles
-    from exports.xlsx.roadmap import write_method, write_roadmap
+    from exports.xlsx.method import write_method
+    from exports.xlsx.roadmap import write_roadmap
     from exports.xlsx.sheets import write_assessment, write_summary
 
     wb = Workbook()

@@ -19,6 +19,7 @@ __all__ = [
     "CURRENT",
     "EXTRA_LEVEL_COLOURS",
     "GRID",
+    "HORIZON_COLOURS",
     "INK",
     "LEVEL_COLOURS",
     "LIGHT_FILL",
@@ -30,6 +31,7 @@ __all__ = [
     "excel_rgb",
     "level_colour",
     "level_tint",
+    "tint",
 ]
 
 #: Maturity levels of the FinOps model (also the roadmap phases crawl, walk, run).
@@ -55,6 +57,9 @@ NOT_APPLICABLE = "#E4E7EB"  # a not-applicable capability
 PROJECTION_COLOURS: tuple[str, ...] = ("#E0A030", "#2F7FC1", "#2E9A62", "#7B5BA6")
 #: Opacity of the level bands drawn behind charts.
 BAND_ALPHA = 0.12
+#: Bands of the time horizons (Now, Next, Later), alternating, always used as light tints: the
+#: bars in them carry the maturity colours.
+HORIZON_COLOURS: tuple[str, ...] = (ACCENT, MUTED)
 
 
 def level_colour(level_id: str | None, level_ids: Sequence[str] = ()) -> str:
@@ -73,12 +78,16 @@ def level_colour(level_id: str | None, level_ids: Sequence[str] = ()) -> str:
     return MUTED
 
 
+def tint(colour: str, strength: float) -> str:
+    """Return ``#RRGGBB`` mixed with white (``strength`` 0 = white, 1 = the colour itself)."""
+    base = colour.lstrip("#")
+    channels = [int(base[i : i + 2], 16) for i in (0, 2, 4)]
+    return "#" + "".join(f"{round(255 - (255 - c) * strength):02X}" for c in channels)
+
+
 def level_tint(level_id: str | None, strength: float = 0.25, level_ids: Sequence[str] = ()) -> str:
     """Return a level's colour mixed with white (``strength`` 0 = white, 1 = full colour)."""
-    base = level_colour(level_id, level_ids).lstrip("#")
-    channels = [int(base[i : i + 2], 16) for i in (0, 2, 4)]
-    mixed = [round(255 - (255 - c) * strength) for c in channels]
-    return "#" + "".join(f"{c:02X}" for c in mixed)
+    return tint(level_colour(level_id, level_ids), strength)
 
 
 def excel_rgb(colour: str) -> str:

@@ -2,9 +2,10 @@
 
 Writes the chosen formats; with no format option it writes every format next to FILE
 (``acme.roadmap`` -> ``acme.xlsx`` and ``acme.pdf``). The options come from the registry
-(:func:`exports.registry.exporters`): ``--<id> OUT`` per format. Internal notes, evidence and the
-roadmap's warnings go into the exports only with ``--internal-notes``; the warnings are always
-printed (on stderr, as notes for the consultant).
+(:func:`exports.registry.exporters`): ``--<id> OUT`` per format. Internal notes and evidence go
+into the exports only with ``--internal-notes``. The roadmap's warnings are in every export (the
+roadmap section says where the plan is weak) and are printed too, on stderr, as notes for the
+consultant, with a note when the roadmap predates the latest scores (the exports say so as well).
 
 Before anything is written every target is checked (:func:`planner.storage.targets.check_targets`):
 the project file, its ``.bak`` and lock, an existing project under any name, two formats into one
@@ -27,11 +28,10 @@ from exports.errors import ExportError
 from exports.registry import exporters
 from planner.cli.common import AddCommand, UsageError, open_project
 from planner.model.project import Project
-from planner.model.roadmap import roadmap_warnings
 from planner.report.data import build_report
 from planner.storage.targets import TargetRefused, check_targets, protected_files
 
-__all__ = ["check_export_targets", "cmd_export", "export_project", "print_lines", "register"]
+__all__ = ["check_export_targets", "cmd_export", "export_project", "print_lines", "register", "roadmap_notes"]
 
 
 def register(add: AddCommand) -> None:
@@ -43,7 +43,7 @@ def register(add: AddCommand) -> None:
     p.add_argument(
         "--internal-notes",
         action="store_true",
-        help="include internal notes, evidence and the roadmap's warnings (never meant for the client)",
+        help="include internal notes and evidence (never meant for the client)",
     )
 
 
@@ -101,7 +101,20 @@ def cmd_export(ns: argparse.Namespace) -> int:
     check_export_targets(targets, ns.file)
     project = open_project(ns.file)
     print_lines(export_project(project, targets, include_internal=ns.internal_notes))
-    notes = roadmap_warnings(project.model, project.assessment, project.roadmap)
-    where = "included in the exports" if ns.internal_notes else "not in the exports"
-    print_lines([f"note: roadmap warning ({where}): {w}" for w in notes])
+    print_lines(roadmap_notes(project, ns.file))
     return 0
+
+
+def roadmap_notes(project: Project, path: Path) -> list[str]:
+    """Return the notes on the roadmap for the consultant: staleness, then each warning."""
+    from planner.model.roadmap import roadmap_warnings, stale_reasons
+
+    eng = project.engagement
+    notes = []
+    if stale_reasons(project.model, project.assessment, project.roadmap, org_size=eng.org_size):
+        notes.append(
+            "note: the roadmap predates the latest scores, and the exports say so; regenerate it with "
+            f"planner roadmap {path.name} --regenerate, or confirm it as is in the app"
+        )
+    warnings = roadmap_warnings(project.model, project.assessment, project.roadmap, start_date=eng.start_date)
+    return notes + [f"note: roadmap warning (in the exports): {w}" for w in warnings]

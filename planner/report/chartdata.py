@@ -2,19 +2,33 @@
 
 :mod:`exports.figures` turns these into :mod:`planner.charts` figures for the PDF and the dashboard.
 Only applicable capabilities appear on the radar; an unscored one is drawn at 0 and its label
-ends with an asterisk. A phase's projection draws a capability at the threshold of the level the
-phase brings it to, or at its current score while no phase has lifted it yet. The Gantt chart is
-split by phase (and long phases into chunks) so that no image is taller than a page.
+ends with an asterisk. A projection (after a phase, or by a horizon's end) draws a capability at
+the threshold of the level it brings it to, or at its current score while nothing has lifted it
+yet. The Gantt chart shows the scheduled initiatives horizon by horizon, split into parts (a long
+horizon into chunks) so that no image is taller than a page; its month axis names calendar
+months when the plan is dated: every month up to two years, the first month of each quarter up
+to four, then January and July; the years stand over each January and over the first month
+unless a January follows too closely for both to be read (:func:`gantt_axis`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from planner.report.data import CapabilityRow, PhaseRow, ReportData
+from planner.model.calendar import MONTH_NAMES, plan_month
+from planner.report.data import CapabilityRow, HorizonRow, ReportData
 from planner.report.formatting import percent
 
-__all__ = ["HeatInput", "RadarInput", "gantt_groups", "heat_inputs", "radar_input", "threshold"]
+__all__ = [
+    "GanttAxis",
+    "HeatInput",
+    "RadarInput",
+    "gantt_axis",
+    "gantt_groups",
+    "heat_inputs",
+    "radar_input",
+    "threshold",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,10 +68,15 @@ def _projected(report: ReportData, cap: CapabilityRow, level_id: str | None) -> 
     return threshold(report, level_id)
 
 
-def radar_input(report: ReportData, *, projections: bool = True) -> RadarInput:
-    """Return the radar of current score vs target, with each phase's projected level if asked."""
+def radar_input(report: ReportData, *, projections: bool = True, by: str = "phase") -> RadarInput:
+    """Return the radar of current score vs target, with projected levels if asked.
+
+    ``by`` chooses the projections: ``"phase"`` (after each phase) or ``"horizon"`` (by the end
+    of each horizon that holds work, in calendar months).
+    """
     caps = [c for c in report.capabilities if c.applicable]
-    phases = [p for p in report.projections if p.key != "current"] if projections else []
+    source = report.horizon_projections if by == "horizon" else report.projections
+    phases = [p for p in source if p.key != "current"] if projections else []
     return RadarInput(
         labels=tuple(c.name + ("" if c.score is not None else " *") for c in caps),
         current=tuple(c.score for c in caps),
@@ -80,19 +99,60 @@ def heat_inputs(report: ReportData) -> list[HeatInput]:
     return rows
 
 
-def gantt_groups(report: ReportData, max_rows: int = 56) -> list[list[PhaseRow]]:
-    """Return the phases with initiatives in parts of at most ``max_rows`` rows (a phase heading counts as one)."""
-    groups: list[list[PhaseRow]] = [[]]
+def gantt_groups(report: ReportData, max_rows: int = 56, first_rows: int | None = None) -> list[list[HorizonRow]]:
+    """Return the horizons with initiatives in parts of at most ``max_rows`` rows (a heading counts as one).
+
+    ``first_rows`` limits the first part (what fits under the section's heading on its page); a
+    horizon is split into chunks where a part ends.
+    """
+    groups: list[list[HorizonRow]] = [[]]
+    limit = max_rows if first_rows is None else max(2, min(first_rows, max_rows))
     rows = 0
-    for phase in report.phases:
-        if not phase.initiatives:
-            continue
-        chunks = [phase.initiatives[i : i + max_rows] for i in range(0, len(phase.initiatives), max_rows)]
-        for chunk in chunks:
-            part = PhaseRow(phase.id, phase.name, phase.start_month, phase.end_month, chunk)
-            if rows and rows + len(chunk) + 1 > max_rows:
+    for horizon in report.horizons:
+        items = list(horizon.initiatives)
+        while items:
+            if rows + 2 > limit:  # no room for a heading and one initiative: a new part
                 groups.append([])
-                rows = 0
-            groups[-1].append(part)
-            rows += len(chunk) + 1
+                rows, limit = 0, max_rows
+            take = limit - rows - 1
+            groups[-1].append(replace(horizon, initiatives=tuple(items[:take])))
+            rows += len(items[:take]) + 1
+            items = items[take:]
     return [group for group in groups if group]
+
+
+@dataclass(frozen=True, slots=True)
+class GanttAxis:
+    """The Gantt chart's month axis: the months to name, the years above them, horizon boundaries.
+
+    ``ticks`` is ``None`` for an undated plan (the chart numbers its months from 1).
+    """
+
+    months: int
+    ticks: tuple[tuple[int, str], ...] | None
+    years: tuple[tuple[int, str], ...]
+    boundaries: tuple[int, ...]
+
+
+def gantt_axis(report: ReportData) -> GanttAxis:
+    """Return the month axis of the report's Gantt chart (see the module docstring)."""
+    months = max(report.months, 1)
+    boundaries = tuple(h.start_month for h in report.horizons if 0 < h.start_month < months)
+    if not report.dated:
+        return GanttAxis(months, None, (), boundaries)
+    step = 1 if months <= 24 else 3 if months <= 48 else 6 if months <= 120 else 0
+    every = 1 + (months - 1) // 120  # a year label at most every ten months' width
+    ticks: list[tuple[int, str]] = []
+    years: list[tuple[int, str]] = []
+    for month in range(months):
+        found = plan_month(report.start_date, month)
+        if found is None:  # not reached: the report is dated
+            continue
+        year, number = found
+        january = number == 1 and year % every == 0
+        opening = month == 0 and (13 - number) * 14 >= months  # the start's year, unless January is too near
+        if january or opening:
+            years.append((month, str(year)))
+        if step and (number - 1) % step == 0:
+            ticks.append((month, MONTH_NAMES[number - 1]))
+    return GanttAxis(months, tuple(ticks), tuple(years), boundaries)

@@ -2,24 +2,29 @@
 
 Every exporter, the dashboard and the command line read a :class:`ReportData`, never the project
 or a widget, so the workbook, the PDF and the screen cannot disagree. It holds the engagement, every score, level,
-target, gap and explanation (from :func:`planner.model.scoring.score_project`), the roadmap with
-its phase spans, the projected levels after each phase and the roadmap's warnings (from
-:mod:`planner.model.roadmap`).
+target, gap and explanation (from :func:`planner.model.scoring.score_project`), and the roadmap
+(:mod:`planner.report.roadmap`): its initiatives in calendar order grouped by horizon, its phases
+(maturity) with their spans, the projected levels after each phase and by each horizon's end, the
+roadmap's warnings and whether it is out of date (from :mod:`planner.model.roadmap`).
 
 Decisions where the design is silent:
 
-- Months are shown to the client counted from 1: an initiative with ``start_month`` 0 and
-  ``duration_months`` 2 runs in "months 1-2". :attr:`InitiativeRow.first_month` and
-  :attr:`InitiativeRow.last_month` give those numbers; the 0-based fields stay available.
+- Months read as calendar months from the engagement's ``start_date`` ("Mar 2027"), and as
+  "Month 4" only when the project has no start month (:meth:`ReportData.month_label`). The
+  0-based fields stay available; :attr:`InitiativeRow.first_month` and
+  :attr:`InitiativeRow.last_month` count from 1.
 - Internal notes and evidence stay out unless ``include_internal`` is set: evidence often names
   people and documents of the client that were shown in confidence.
-- The roadmap's warnings are for the consultant (fix them before sending): the exporters show
-  them only when ``include_internal`` is set; the command line prints them.
+- The roadmap's warnings are part of every deliverable, in its roadmap section: a plan that runs
+  four years, or a pin that breaks a dependency, is something the client signs too, so it is said
+  where the plan is, not only on the consultant's screen. They are written in plain language.
+- A roadmap that predates the latest scores (:func:`planner.model.roadmap.stale_reasons`) says
+  so in every deliverable (:attr:`ReportData.stale_note` and the reasons), rather than passing an
+  old plan off as the answer to the new scores.
 - "Biggest gaps" are the applicable capabilities below target, ranked by importance x gap, then
   gap, then model order; at most :data:`TOP_GAPS` of them.
-- Initiatives are listed phase by phase, then by start month, then in roadmap order, and get a
-  short reference for the reader: the phase's initial and a number (C1, C2, ..., W1, ..., R1),
-  so "depends on C3, C7" fits a table cell. The references exist only in the exports.
+- The executive summary's first months are the first horizon (Now): "The first 90 days" when it
+  is three months long (the default), "The first N months" otherwise.
 
 The roadmap rows live in :mod:`planner.report.roadmap` and are re-exported here.
 """
@@ -29,15 +34,18 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from planner.model.calendar import month_label, month_span_label, parse_start
 from planner.model.capmodel import Attribution, CapabilityModel
 from planner.model.project import Project
 from planner.model.scoring import CapabilityScore, Scorecard, score_project
-from planner.report.roadmap import InitiativeRow, PhaseRow, Projection, roadmap_parts
+from planner.report.roadmap import HorizonRow, InitiativeRow, PhaseRow, Projection, roadmap_part
 
 __all__ = [
+    "STALE_NOTE",
     "TOP_GAPS",
     "CapabilityRow",
     "DomainRow",
+    "HorizonRow",
     "InitiativeRow",
     "LensInfo",
     "LevelInfo",
@@ -49,6 +57,11 @@ __all__ = [
 
 #: How many capabilities the executive summary lists as the biggest gaps.
 TOP_GAPS = 5
+#: What every deliverable says of a roadmap drafted before the assessment last changed.
+STALE_NOTE = (
+    "This roadmap predates the latest scores: the assessment changed after the roadmap was drafted, "
+    "and the plan has not been brought up to date since."
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +160,17 @@ class ReportData:
     scored_count: int
     applicable_count: int
     capability_count: int = field(default=0)
+    #: The plan's first month (``YYYY-MM``); ``None``: months are not dated.
+    start_date: str | None = None
+    org_size: str | None = None
+    scope: str = "lean"
+    owner_capacity: int = 2
+    horizons: tuple[HorizonRow, ...] = ()
+    #: Deferred and dropped initiatives: out of the schedule, in no horizon.
+    unscheduled: tuple[InitiativeRow, ...] = ()
+    horizon_projections: tuple[Projection, ...] = ()
+    #: What changed since the roadmap was generated (empty: it is up to date).
+    stale_reasons: tuple[str, ...] = ()
 
     @property
     def capabilities(self) -> tuple[CapabilityRow, ...]:
@@ -155,13 +179,58 @@ class ReportData:
 
     @property
     def initiatives(self) -> tuple[InitiativeRow, ...]:
-        """Every initiative, phase by phase."""
-        return tuple(i for p in self.phases for i in p.initiatives)
+        """Every initiative in plan order: horizon by horizon, then the unscheduled ones."""
+        return self.scheduled + self.unscheduled
+
+    @property
+    def scheduled(self) -> tuple[InitiativeRow, ...]:
+        """The initiatives in the schedule, horizon by horizon, each by start month and priority."""
+        return tuple(i for h in self.horizons for i in h.initiatives)
 
     @property
     def months(self) -> int:
-        """The roadmap's length in months (0 without initiatives)."""
-        return max((p.end_month for p in self.phases if p.initiatives), default=0)
+        """The scheduled plan's length in months from its first month (0 without initiatives)."""
+        return max((i.end_month for i in self.scheduled), default=0)
+
+    @property
+    def dated(self) -> bool:
+        """Whether the plan has a start month, so months read as calendar months."""
+        return parse_start(self.start_date) is not None
+
+    @property
+    def stale(self) -> bool:
+        """Whether the roadmap predates the latest scores."""
+        return bool(self.stale_reasons)
+
+    @property
+    def stale_note(self) -> str:
+        """:data:`STALE_NOTE` for a stale roadmap, else empty."""
+        return STALE_NOTE if self.stale else ""
+
+    @property
+    def plan_span_label(self) -> str:
+        """The whole plan: "Jan 2027-Jun 2028" ("Months 1-18" undated; empty without initiatives)."""
+        return month_span_label(self.start_date, 0, self.months) if self.months else ""
+
+    @property
+    def opening(self) -> HorizonRow | None:
+        """The first horizon (Now): the work the client commits people to first."""
+        return self.horizons[0] if self.horizons else None
+
+    @property
+    def opening_title(self) -> str:
+        """Return "The first 90 days" (a three-month first horizon) or "The first N months"."""
+        first = self.opening
+        if first is None or first.open_ended:
+            return "The plan"
+        months = first.end_month - first.start_month
+        if months == 3:
+            return "The first 90 days"
+        return "The first month" if months == 1 else f"The first {months} months"
+
+    def month_label(self, month: int) -> str:
+        """Return plan month ``month`` (0-based) as a reader reads it: "Mar 2027", or "Month 4" undated."""
+        return month_label(self.start_date, month)
 
     def level_name(self, level_id: str | None) -> str:
         """Return a level's display name (empty for ``None`` or an unknown id)."""
@@ -196,7 +265,7 @@ def build_report(
         (c for c in capabilities if c.applicable and (c.gap or 0) > 0),
         key=lambda c: (-c.priority, -(c.gap or 0), capabilities.index(c)),
     )[:TOP_GAPS]
-    phases, projections, warnings = roadmap_parts(model, project)
+    road = roadmap_part(model, project)
     return ReportData(
         client=eng.client,
         title=eng.title,
@@ -221,13 +290,21 @@ def build_report(
         domains=tuple(domains),
         biggest_gaps=tuple(gaps),
         capacity=project.roadmap.capacity,
-        phases=phases,
-        projections=projections,
-        warnings=tuple(warnings) if include_internal else (),
+        phases=road.phases,
+        projections=road.projections,
+        warnings=road.warnings,
         include_internal=include_internal,
         scored_count=card.scored_count,
         applicable_count=card.applicable_count,
         capability_count=len(model.capabilities),
+        start_date=eng.start_date if parse_start(eng.start_date) is not None else None,
+        org_size=eng.org_size,
+        scope=project.roadmap.scope,
+        owner_capacity=project.roadmap.owner_capacity,
+        horizons=road.horizons,
+        unscheduled=road.unscheduled,
+        horizon_projections=road.horizon_projections,
+        stale_reasons=road.stale_reasons,
     )
 
 

@@ -147,3 +147,56 @@ def test_dollar_signs_in_labels_are_text_not_mathtext() -> None:
     fig = gantt_figure([GanttBar(label, 0, 2, "walk")], [GanttPhase("walk", "Walk", 0, 2)], label_chars=80)
     assert label in _texts(fig)
     assert figure_png(fig, dpi=40).startswith(PNG)
+
+
+def test_gantt_calendar_axis_horizon_rules_and_maturity_legend() -> None:
+    bars = [
+        GanttBar("Quick win", 0, 2, "crawl", band="now"),
+        GanttBar("Foundation", 3, 6, "walk", band="next"),
+        GanttBar("Stretch", 12, 14, "run", band="later", done=True),
+    ]
+    bands = [
+        GanttPhase("now", "Now", 0, 3, "Nov 2026-Jan 2027  \u00b7  1 initiative", "#1F3A5F"),
+        GanttPhase("next", "Next", 3, 12, "Feb-Oct 2027  \u00b7  1 initiative", "#6B7785"),
+        GanttPhase("later", "Later", 12, 14, "Nov-Dec 2027  \u00b7  1 initiative", "#1F3A5F"),
+    ]
+    ticks = [(m, ("Nov", "Dec", "Jan", "Feb")[m % 4]) for m in range(4)]
+    fig = gantt_figure(
+        bars,
+        bands,
+        ticks=ticks,
+        years=[(0, "2026"), (2, "2027")],
+        boundaries=[3, 12],
+        legend=[("crawl", "Crawl"), ("walk", "Walk")],
+    )
+    texts = _texts(fig)
+    assert {"Nov", "Dec", "Jan", "Feb", "2026", "2027", "Maturity:", "Crawl", "Walk"} <= set(texts)
+    assert "Month" not in texts and not any(t.isdigit() and len(t) < 3 for t in texts)  # no month numbers
+    assert "Next  \u00b7  Feb-Oct 2027  \u00b7  1 initiative" in texts
+    ax = fig.axes[0]
+    rules = [c for c in ax.collections if c.get_linestyle()[0][1] is not None]  # the dashed horizon rules
+    assert sorted(round(seg[0][0]) for c in rules for seg in c.get_segments()) == [3, 12]
+    drawn = [p for p in ax.patches if p.get_zorder() == 2]
+    assert [palette.excel_rgb(_hex(p.get_facecolor())) for p in drawn[:2]] == [
+        palette.excel_rgb(palette.LEVEL_COLOURS["crawl"]),
+        palette.excel_rgb(palette.LEVEL_COLOURS["walk"]),
+    ]
+    assert drawn[2].get_facecolor() != drawn[1].get_facecolor()  # done: drawn lighter
+    assert figure_png(fig, dpi=40).startswith(PNG)
+
+
+def test_report_gantt_is_by_horizon_in_calendar_months(model: CapabilityModel) -> None:
+    from tests.scenarios import enterprise, planned
+
+    report = build_report(planned(enterprise(model)))
+    (fig,) = gantt_parts_for(report)
+    texts = _texts(fig)
+    for horizon in report.horizons:
+        count = len(horizon.initiatives)
+        assert (
+            f"{horizon.name}  \u00b7  {horizon.span_label}  \u00b7  {count} initiative{'s' if count != 1 else ''}"
+            in texts
+        )
+    assert "Jan" in texts and "2027" in texts and "Month" not in texts
+    labels = [t for t in texts if t.split()[0].isdigit() and len(t.split()) > 1]
+    assert [int(t.split()[0]) for t in labels] == list(range(1, len(report.scheduled) + 1))

@@ -1,4 +1,7 @@
-"""``planner roadmap``: text and JSON output, regeneration that saves, and one-line errors."""
+"""``planner roadmap``: text output by horizon, regeneration that saves, and one-line errors.
+
+The calendar, the JSON shape and staleness: ``test_cli_roadmap_calendar``.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +15,7 @@ import pytest
 from planner.cli import main
 from planner.model.capmodel import CapabilityModel
 from planner.model.project import Engagement, Project, Roadmap, default_phases
-from planner.model.roadmap import edit_initiative, generate_roadmap, set_locked
+from planner.model.roadmap import edit_initiative, generate_roadmap, roadmap_warnings, set_locked
 from planner.storage.lock import ProjectLock
 from planner.storage.projectfile import load_project, save_project
 from tests.unit.test_roadmap_generate import assess
@@ -47,31 +50,45 @@ def test_no_roadmap_yet_says_how_to_draft_one(
     assert "Forecasting has a target (Walk) but is not scored yet" in out
 
 
-def test_regenerate_saves_then_prints_by_phase_with_warnings(
+def test_regenerate_saves_then_prints_by_horizon_with_warnings(
     model: CapabilityModel, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = tmp_path / "bw.roadmap"
     project = write_project(model, path)
     code, out, _ = run_cli(capsys, "roadmap", path, "--regenerate")
     assert code == 0
-    expected = generate_roadmap(model, project.assessment)
+    expected = generate_roadmap(model, project.assessment, settings=project.roadmap)
     assert out.splitlines()[0] == f"Regenerated the roadmap: {len(expected.initiatives)} added, 0 removed, 0 kept."
-    assert f"  + Crawl: {expected.initiatives[0].title}" in out
+    first = expected.initiatives[0]
+    assert f"  + Month {first.start_month + 1}  Crawl: {first.title}" in out.splitlines()
     assert out.splitlines()[-1] == "Saved bw.roadmap."
     assert load_project(path).roadmap == expected
     assert not list(tmp_path.glob(".*.lock"))  # the lock was released
     code, out, _ = run_cli(capsys, "roadmap", path)
     lines = out.splitlines()
-    assert lines[0] == "Roadmap for Brightwave Labs: at most 3 initiatives at a time"
-    crawl = [i for i in expected.initiatives if i.phase == "crawl"]
-    assert f"Crawl: months 1\u2013{max(i.end_month for i in crawl)}, {len(crawl)} initiatives" in lines
-    first = min(crawl, key=lambda i: i.start_month)
-    assert any(
-        line.startswith("  month 1 ") and first.title in line and f"({first.owner}, effort {first.effort})" in line
-        for line in lines
+    end = max(i.end_month for i in expected.initiatives)
+    assert lines[0] == (
+        f"Roadmap for Brightwave Labs: {len(expected.initiatives)} initiatives over {end} months, "
+        "at most 3 at a time and 2 per owner, lean scope"
     )
-    assert "Run: no initiatives" in lines
-    assert "Warnings (1):" in lines
+    assert lines[1] == "Months count from the start of the plan: the project has no start month."
+    now = [i for i in expected.initiatives if i.start_month < 3]
+    assert f"Now: Months 1-3, {len(now)} initiative{'s' if len(now) != 1 else ''}" in lines
+    warnings = roadmap_warnings(model, project.assessment, expected)
+    assert lines.index(f"Warnings ({len(warnings)}):") > max(
+        n for n, line in enumerate(lines) if line.startswith("Later: ")
+    )
+    assert f"  - {warnings[0]}" in lines
+    item_lines = [line for line in lines if line.startswith("  Month ")]
+    assert len(item_lines) == len(expected.initiatives)
+    starts = [int(line.split()[1]) for line in item_lines]
+    assert starts == sorted(starts)  # horizon by horizon, each by start month: the whole plan in time order
+    cap = model.capability(first.capability).name
+    assert any(
+        line.split()[:3] == ["Month", str(first.start_month + 1), model.level_name(first.phase)]
+        and line.endswith(f"{cap} ({first.owner}): {first.title}")
+        for line in item_lines
+    )
 
 
 def test_regenerate_again_leaves_the_file_alone(
@@ -79,7 +96,7 @@ def test_regenerate_again_leaves_the_file_alone(
 ) -> None:
     path = tmp_path / "bw.roadmap"
     project = write_project(model, path)
-    write_project(model, path, generate_roadmap(model, project.assessment))
+    write_project(model, path, generate_roadmap(model, project.assessment, settings=project.roadmap))
     before = path.read_bytes()
     code, out, _ = run_cli(capsys, "roadmap", path, "--regenerate")
     assert code == 0 and "bw.roadmap already matched the assessment: the file is unchanged." in out
@@ -91,39 +108,21 @@ def test_regenerate_keeps_manual_work_and_prints_the_diff(
 ) -> None:
     path = tmp_path / "bw.roadmap"
     project = write_project(model, path)
-    road = generate_roadmap(model, project.assessment)
+    road = generate_roadmap(model, project.assessment, settings=Roadmap(scope="full"))
     ingest = [i.id for i in road.initiatives if i.capability == "data-ingestion" and i.phase == "crawl"]
-    road = set_locked(edit_initiative(road, ingest[0], owner="Platform team"), ingest[1], True)
+    manual = ingest[:2]  # one edited, one locked (when the library has two)
+    road = edit_initiative(road, manual[0], owner="Platform team")
+    road = set_locked(road, manual[-1], True)
     write_project(model, path, road, **{"data-ingestion": "crawl"})  # re-scored: ingestion reached Crawl
     code, out, _ = run_cli(capsys, "roadmap", path, "--regenerate", "--json")
     assert code == 0
     doc = json.loads(out)
-    assert doc["regeneration"]["removed"] == ingest[2:]
+    assert doc["regeneration"]["removed"] == ingest[len(manual) :]
     assert doc["regeneration"]["added"] == []
-    assert ingest[0] in doc["regeneration"]["kept"] and ingest[1] in doc["regeneration"]["kept"]
+    assert set(manual) <= set(doc["regeneration"]["kept"])
     saved = load_project(path).roadmap
-    assert saved.initiative(ingest[0]).owner == "Platform team" and saved.initiative(ingest[1]).locked
+    assert saved.initiative(manual[0]).owner == "Platform team" and saved.initiative(manual[-1]).locked
     assert (tmp_path / "bw.roadmap.bak").is_file()
-
-
-def test_json_shape(model: CapabilityModel, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    path = tmp_path / "bw.roadmap"
-    project = write_project(model, path)
-    road = generate_roadmap(model, project.assessment)
-    write_project(model, path, road)
-    code, out, _ = run_cli(capsys, "roadmap", path, "--json")
-    assert code == 0
-    doc = json.loads(out)
-    assert list(doc) == ["capacity", "phases", "initiatives", "warnings"]
-    assert doc["capacity"] == 3
-    assert [p["id"] for p in doc["phases"]] == ["crawl", "walk", "run"]
-    assert set(doc["phases"][0]) == {"id", "name", "start_month", "end_month"}
-    assert doc["phases"][0]["end_month"] == max(i.end_month for i in road.initiatives if i.phase == "crawl")
-    raw = json.loads(path.read_text(encoding="utf-8"))
-    assert doc["initiatives"] == raw["roadmap"]["initiatives"]
-    assert doc["warnings"] == [
-        "Forecasting has a target (Walk) but is not scored yet, so the roadmap plans nothing for it."
-    ]
 
 
 def test_everything_at_target_says_so_plainly(

@@ -8,10 +8,13 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from pypdf import PdfReader
 
 from planner.cli import main
 from planner.model.capmodel import CapabilityModel
+from planner.report.data import STALE_NOTE
 from planner.storage.projectfile import save_project
+from tests.scenarios import enterprise, planned
 from tests.unit.test_export_support import INTERNAL, hostile_project
 
 
@@ -33,7 +36,8 @@ def test_export_without_options_writes_both_next_to_the_file(project_file: Path,
     xlsx, pdf = project_file.with_suffix(".xlsx"), project_file.with_suffix(".pdf")
     assert xlsx.is_file() and pdf.read_bytes().startswith(b"%PDF-")
     assert f"Wrote {xlsx}" in out.out and f"Wrote {pdf}" in out.out
-    assert "note: roadmap warning (not in the exports)" in out.err
+    assert "note: roadmap warning (in the exports)" in out.err
+    assert "predates the latest scores" not in out.err  # the fixture's roadmap is up to date
     assert INTERNAL not in _workbook_text(xlsx)
 
 
@@ -43,7 +47,21 @@ def test_export_only_the_requested_file_with_internal_notes(project_file: Path, 
     assert out.is_file()
     assert not project_file.with_suffix(".pdf").exists()
     assert INTERNAL in _workbook_text(out)
-    assert "included in the exports" in capsys.readouterr().err
+    assert "note: roadmap warning (in the exports)" in capsys.readouterr().err
+
+
+def test_a_stale_roadmap_is_noted_and_the_exports_say_so(model: CapabilityModel, tmp_path: Path, capsys) -> None:
+    project = planned(enterprise(model))
+    project.engagement.org_size = "midsize"  # the roadmap was generated for an enterprise
+    path = tmp_path / "contoso.roadmap"
+    save_project(project, path, keep_backup=False)
+    assert main(["export", str(path)]) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].startswith("note: the roadmap predates the latest scores, and the exports say so")
+    assert "planner roadmap contoso.roadmap --regenerate" in err[0]
+    assert STALE_NOTE in _workbook_text(path.with_suffix(".xlsx"))
+    pdf = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(path.with_suffix(".pdf")).pages)
+    assert STALE_NOTE in pdf
 
 
 def test_unwritable_target_is_one_line_and_exit_2(project_file: Path, tmp_path: Path, capsys) -> None:

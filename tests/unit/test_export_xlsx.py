@@ -10,6 +10,7 @@ from openpyxl import load_workbook
 
 from exports.errors import ExportError
 from exports.xlsx.cells import EXCEL_CELL_LIMIT, TRUNCATION_MARKER
+from exports.xlsx.roadmap import HEADER_ROW, ROADMAP_HEADERS
 from exports.xlsx.sheets import assessment_headers
 from exports.xlsx.workbook import SHEETS, workbook_bytes, write_xlsx
 from planner.model.capmodel import CapabilityModel
@@ -31,8 +32,8 @@ def book(project, tmp_path: Path):
     return load_workbook(path)
 
 
-def _column(ws, title: str) -> int:
-    for cell in ws[1]:
+def _column(ws, title: str, row: int = 1) -> int:
+    for cell in ws[row]:
         if cell.value == title:
             return int(cell.column)
     raise AssertionError(f"no column {title!r}")
@@ -97,19 +98,24 @@ def test_no_formula_or_error_cell_anywhere(book) -> None:
 def test_roadmap_sheet_one_row_per_initiative_with_gantt_band(project, book) -> None:
     ws = book["Roadmap"]
     report = build_report(project)
-    assert ws.max_row == 1 + len(project.roadmap.initiatives)
-    titles = [ws.cell(row=r, column=_column(ws, "Initiative")).value for r in range(2, ws.max_row + 1)]
+    first = HEADER_ROW + 1
+    assert ws.max_row == HEADER_ROW + len(project.roadmap.initiatives)
+    assert [c.value for c in ws[HEADER_ROW]][: len(ROADMAP_HEADERS)] == ROADMAP_HEADERS
+    titles = [ws.cell(row=r, column=_column(ws, "Initiative", HEADER_ROW)).value for r in range(first, ws.max_row + 1)]
     assert titles == [i.title for i in report.initiatives]
-    custom = next(r for r in range(2, ws.max_row + 1) if ws.cell(row=r, column=4).value.startswith("=cmd"))
-    assert ws.cell(row=custom, column=4).data_type == "s"
-    first_month_col = len([c for c in ws[1] if isinstance(c.value, str)]) + 1
-    assert ws.cell(row=1, column=first_month_col).value == 1
-    assert ws.cell(row=1, column=first_month_col + report.months - 1).value == report.months
-    for r, item in enumerate(report.initiatives, start=2):
-        assert ws.cell(row=r, column=_column(ws, "Start month")).value == item.start_month + 1
-        assert ws.cell(row=r, column=_column(ws, "End month")).value == item.end_month
-        assert ws.cell(row=r, column=_column(ws, "Status")).value == item.status.replace("-", " ").capitalize()
-        assert ws.cell(row=r, column=_column(ws, "Ref")).value == item.ref
+    custom = next(r for r in range(first, ws.max_row + 1) if ws.cell(row=r, column=2).value.startswith("=cmd"))
+    assert ws.cell(row=custom, column=2).data_type == "s"
+    first_month_col = len(ROADMAP_HEADERS) + 1
+    assert ws.cell(row=HEADER_ROW, column=first_month_col).value == 1  # the fixture has no start month
+    assert ws.cell(row=HEADER_ROW, column=first_month_col + report.months - 1).value == report.months
+    for r, item in enumerate(report.initiatives, start=first):
+        start = ws.cell(row=r, column=_column(ws, "Start", HEADER_ROW))
+        assert (start.value, start.number_format) == (item.start_month + 1, '"Month "0')
+        assert ws.cell(row=r, column=_column(ws, "End", HEADER_ROW)).value == item.end_month
+        assert (
+            ws.cell(row=r, column=_column(ws, "Status", HEADER_ROW)).value == item.status.replace("_", " ").capitalize()
+        )
+        assert ws.cell(row=r, column=_column(ws, "Ref", HEADER_ROW)).value == int(item.ref)
         filled = [
             m for m in range(report.months) if ws.cell(row=r, column=first_month_col + m).fill.fill_type == "solid"
         ]
@@ -120,7 +126,8 @@ def test_layout_frozen_filtered_and_printable(book) -> None:
     assessment, roadmap = book["Assessment"], book["Roadmap"]
     assert assessment.freeze_panes == "C2"
     assert assessment.auto_filter.ref.startswith("A1:")
-    assert roadmap.freeze_panes == "E2"
+    assert roadmap.freeze_panes == f"C{HEADER_ROW + 1}"
+    assert roadmap.auto_filter.ref.startswith(f"A{HEADER_ROW}:")
     for ws in book:
         assert ws.page_setup.orientation == "landscape"
         assert ws.page_setup.fitToWidth == 1
