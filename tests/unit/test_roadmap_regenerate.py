@@ -25,9 +25,9 @@ from planner.model.roadmap import (
     set_locked,
     set_status,
 )
-from planner.model.roadmap.regenerate import apply_choices
 from planner.model.roadmap.deps import find_dependency_cycle
 from planner.model.roadmap.generate import needed_templates
+from planner.model.roadmap.regenerate import apply_choices
 from tests.unit.test_roadmap_generate import assess
 from tests.unit.test_roadmap_schedule import check_schedule, synthetic_assessment, synthetic_model
 
