@@ -83,8 +83,9 @@ _LABELS = {
 }
 _LONG_TEXT = ("summary", "notes", "internal_notes")
 _TYPED_TEXT = ("notes", "internal_notes", "evidence")  # merged while the consultant types
-#: Engagement fields picked from a short list: each choice is its own undo step (not merged).
-_CHOSEN = ("org_size",)
+#: Engagement fields picked rather than typed: each choice is its own undo step (not merged), so
+#: clearing the start month right after choosing it is undone on its own.
+_CHOSEN = ("org_size", "start_date")
 _START_MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
 
 

@@ -17,6 +17,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from planner.model.capmodel import EFFORTS
 from planner.model.edits import Change, ChangeKind
+from planner.model.limits import MONTH_MAX
 from planner.model.project import INITIATIVE_STATUSES, Initiative
 from planner.model.roadmap import edit_initiative, move_initiative, set_locked, set_status
 from planner.report.formatting import status_text
@@ -48,6 +49,7 @@ COLUMNS: tuple[tuple[str, str], ...] = (
 )
 _EDITABLE = {"phase", "title", "owner", "effort", "duration_months", "status"}
 _KEYS = [key for key, _ in COLUMNS]
+_TIE = 1_000_000  # sort values are rank * _TIE + plan position, so ties keep the plan order
 
 
 class RoadmapTableModel(QAbstractTableModel):
@@ -146,28 +148,32 @@ class RoadmapTableModel(QAbstractTableModel):
         return getattr(item, key)
 
     def _sort_value(self, row: int, item: Initiative, key: str) -> Any:
+        """A number or text that sorts the column; ties keep the plan order (a model's sort values are scalars)."""
         view = self.view
+        ranked: int | None = None
         if key == "priority":
             return row
         if key == "phase":
-            return (view.level_ids.index(item.phase) if item.phase in view.level_ids else len(view.level_ids), row)
-        if key in ("start", "end"):
-            return (item.start_month if key == "start" else item.end_month, row)
-        if key == "effort":
-            return EFFORTS.index(item.effort) if item.effort in EFFORTS else len(EFFORTS)
-        if key == "horizon":
+            ranked = view.level_ids.index(item.phase) if item.phase in view.level_ids else len(view.level_ids)
+        elif key in ("start", "end"):
+            ranked = item.start_month if key == "start" else item.end_month
+        elif key == "effort":
+            ranked = EFFORTS.index(item.effort) if item.effort in EFFORTS else len(EFFORTS)
+        elif key == "horizon":
             ids = [h.id for h in view.roadmap.horizons]
             found = view.horizon(item)
-            return (ids.index(found) if found in ids else len(ids), item.start_month)
-        if key == "status":
-            return INITIATIVE_STATUSES.index(item.status) if item.status in INITIATIVE_STATUSES else 99
-        if key == "pinned":
-            return -1 if item.pinned_start is None else item.pinned_start
-        if key == "locked":
-            return int(item.locked)
-        if key == "duration_months":
-            return item.duration_months
-        return str(self._text(row, item, key)).casefold()
+            ranked = (ids.index(found) if found in ids else len(ids)) * (MONTH_MAX + 1) + item.start_month
+        elif key == "status":
+            ranked = INITIATIVE_STATUSES.index(item.status) if item.status in INITIATIVE_STATUSES else 99
+        elif key == "pinned":
+            ranked = 0 if item.pinned_start is None else item.pinned_start + 1
+        elif key == "locked":
+            ranked = int(item.locked)
+        elif key == "duration_months":
+            ranked = item.duration_months
+        if ranked is not None:
+            return ranked * _TIE + row
+        return f"{str(self._text(row, item, key)).casefold()}\x00{row:08d}"
 
     def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid():

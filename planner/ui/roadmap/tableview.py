@@ -66,8 +66,9 @@ class RoadmapFilterProxy(QSortFilterProxyModel):
 
     def set_filter(self, key: str, value: str | None) -> None:
         """Keep only the rows whose ``key`` is ``value`` (``None``: every row)."""
+        self.beginFilterChange()
         self.filters[key] = value
-        self.invalidateFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
         if source_parent.isValid():
