@@ -92,7 +92,8 @@ def test_add_lock_delete_and_capacity_are_undoable(
     column.setCurrentRow(_ids(page, "walk").index(custom.id))
     assert page.toggle_lock()
     assert doc.project.roadmap.initiative(custom.id).locked
-    assert "locked" in _card(page, "walk", custom.id).when
+    assert "locked" in _card(page, "walk", custom.id).marks
+    assert _card(page, "walk", custom.id).detail.startswith("Custom · ")
     assert doc.stack.undoText() == "Lock 'Run a FinOps kick-off with the CFO'"
     page.capacity.setValue(1)
     assert doc.project.roadmap.capacity == 1

@@ -130,6 +130,8 @@ def test_lock_status_and_delete_apply_to_every_selected_row_in_one_step(
     assert {
         (doc.project.roadmap.initiative(i).status, doc.project.roadmap.initiative(i).done_date) for i in chosen
     } == {("done", "2027-06-30")}
+    row = [page.table_model.initiative_id(r) for r in range(page.table_model.rowCount())].index(chosen[0])
+    assert page.table_model.index(row, _KEYS.index("status")).data() == "Done 30 Jun 2027"
     script(monkeypatch, DoneDateDialog, lambda _d: DoneDateDialog.DialogCode.Rejected)
     steps = doc.stack.count()
     assert not page.set_selected_status("done")

@@ -20,9 +20,12 @@ from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
+    QScrollArea,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -37,7 +40,9 @@ __all__ = ["GROUPINGS", "MIME_TYPE", "Board", "CardColumn"]
 MIME_TYPE = "application/x-finops-planner-initiative"
 #: The board's groupings: id and the label of its toggle.
 GROUPINGS: tuple[tuple[str, str], ...] = (("maturity", "&Maturity"), ("horizon", "&Horizon"))
-_TIME_COLOUR = "#5B6B7F"  # the underline of a horizon column: time is not a maturity colour
+_TIME_COLOUR = "#5B6B7F"
+#: The narrowest a column gets: wide enough for a card's maturity chip, start month and status.
+COLUMN_MIN_WIDTH = 256  # the underline of a horizon column: time is not a maturity colour
 
 
 class CardColumn(QListWidget):
@@ -173,14 +178,24 @@ class Board(QWidget):
             bar.addWidget(button)
         self.hint = QLabel()
         self.hint.setObjectName("mutedText")
+        # a hint, not a reason to widen the window: cut on a narrow screen (the tooltip has it all)
+        self.hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         bar.addSpacing(12)
         bar.addWidget(self.hint, 1)
-        self._columns_box = QHBoxLayout()
+        # the columns scroll sideways when the window is too narrow for them: a card too thin to show
+        # its start month is worse than a scroll bar
+        holder = QWidget()
+        self._columns_box = QHBoxLayout(holder)
         self._columns_box.setContentsMargins(0, 0, 0, 0)
+        self._scroll = QScrollArea()
+        self._scroll.setWidget(holder)
+        self._scroll.setWidgetResizable(True)
+        self._scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self._scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addLayout(bar)
-        layout.addLayout(self._columns_box, 1)
+        layout.addWidget(self._scroll, 1)
         self._view: PlanView | None = None
         self._built: tuple[str, list[str]] = ("", [])
 
@@ -216,10 +231,11 @@ class Board(QWidget):
             # an empty column gives its room to the others (it still takes drops)
             self._columns_box.setStretch(list(groups).index(key), 1 if items else 0)
         self.hint.setText(
-            "Colour and chip: the maturity each initiative helps reach. Drag within a column to change priority."
+            "Drag within a column to change priority. Colour and chip: the maturity each initiative helps reach."
             if self.grouping == "maturity"
             else "Drag a card to another horizon to pin its start there. Colour and chip: its maturity."
         )
+        self.hint.setToolTip(self.hint.text())
 
     def _groups(self, view: PlanView) -> dict[str, list[Initiative]]:
         roadmap = view.roadmap
@@ -237,14 +253,15 @@ class Board(QWidget):
         return by_horizon
 
     def _header(self, view: PlanView, key: str, items: list[Initiative]) -> str:
+        """Two lines in every column, so the cards line up: the name and count, then when or how far."""
         count = f"{len(items)} initiative{'s' if len(items) != 1 else ''}"
         if self.grouping == "maturity":
             done = sum(1 for item in items if item.status == "done")
             name = html.escape(view.phase_names.get(key, key))
-            return f"<b>{name}</b> · {count}" + (f" · {done} done" if done else "")
+            return f"<b>{name}</b> · {count}<br>{done} of {len(items)} done" if items else f"<b>{name}</b><br>{count}"
         if key == OFF_PLAN:
-            return f"<b>Not scheduled</b> · {count} deferred or dropped"
-        return f"<b>{html.escape(view.horizon_name(key))}</b> · {view.horizon_window(key)} · {count}"
+            return f"<b>Not scheduled</b> · {count}<br>deferred or dropped"
+        return f"<b>{html.escape(view.horizon_name(key))}</b> · {count}<br>{view.horizon_window(key)}"
 
     def _build_columns(self, view: PlanView, keys: list[str]) -> None:
         while self._columns_box.count():
@@ -258,6 +275,7 @@ class Board(QWidget):
         self._built = (self.grouping, keys)
         for key in keys:
             box = QWidget()
+            box.setMinimumWidth(COLUMN_MIN_WIDTH)
             lay = QVBoxLayout(box)
             lay.setContentsMargins(4, 0, 4, 0)
             header = QLabel()

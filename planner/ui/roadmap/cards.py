@@ -2,7 +2,7 @@
 
 A card reads top to bottom as a FinOps lead scans it: the title (up to two lines), the capability
 and owner, then a chip with the maturity it helps reach, when it starts in calendar months ("Mar
-2027 · 2 months"), pin and lock marks, and its status on the right. The maturity colour runs down
+2027 · 2 mo"), pin and lock marks, and its status on the right. The maturity colour runs down
 the card's left edge in both groupings of the board, so colour always means maturity.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QListWidgetItem, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
@@ -35,32 +35,29 @@ class Card:
     status: str
     status_colour: str
     crossed: bool
+    marks: tuple[str, ...] = ()
 
     @property
-    def lines(self) -> tuple[str, str, str]:
-        """The card as three plain lines (title, detail, chip and when and status), for tests and readers."""
-        return self.title, self.detail, f"{self.chip} · {self.when} · {self.status}"
+    def text(self) -> str:
+        """The card in words (its tooltip and what a screen reader says), marks included."""
+        marks = "".join(f" · {mark}" for mark in self.marks)
+        return f"{self.title}. {self.detail}. {self.chip} · {self.when}{marks} · {self.status}"
 
 
 def card_of(item: Initiative, view: PlanView) -> Card:
     """Return the card of an initiative."""
-    months = f"{item.duration_months} month{'s' if item.duration_months != 1 else ''}"
-    marks = [view.month(item.start_month), months]
-    if item.pinned_start is not None:
-        marks.append("pinned")
-    if item.locked:
-        marks.append("locked")
-    if item.origin == "custom":
-        marks.append("custom")
+    marks = tuple(mark for mark, on in (("pinned", item.pinned_start is not None), ("locked", item.locked)) if on)
+    custom = "Custom · " if item.origin == "custom" else ""
     return Card(
         title=item.title,
-        detail=f"{view.capability(item)} · {item.owner or 'no owner'}",
+        detail=f"{custom}{view.capability(item)} · {item.owner or 'no owner'}",
         chip=view.phase(item),
         colour=view.colour(item.phase),
-        when=" · ".join(marks),
+        when=f"{view.month(item.start_month)} · {item.duration_months} mo",  # short: it shares a line
         status=view.status(item),
         status_colour=STATUS_COLOURS.get(item.status, STATUS_COLOURS["planned"]),
         crossed=item.status == "dropped",
+        marks=marks,
     )
 
 
@@ -71,11 +68,11 @@ def card_item(item: Initiative, view: PlanView) -> QListWidgetItem:
     widget_item.setData(ID_ROLE, item.id)
     widget_item.setData(CARD_ROLE, card)
     tip = f"{item.title}\n\n{item.description}" if item.description else item.title
-    widget_item.setToolTip(f"{tip}\n\n{card.chip} · {card.when} · {card.status}\nDouble-click or Enter to edit.")
-    widget_item.setData(
-        Qt.ItemDataRole.AccessibleTextRole,
-        f"{item.title}, {view.capability(item)}, {card.chip}, starts {card.when}, {card.status}",
+    marks = "".join(f" · {mark}" for mark in card.marks)
+    widget_item.setToolTip(
+        f"{tip}\n\n{card.chip} · starts {card.when}{marks} · {card.status}\nDouble-click or Enter to edit."
     )
+    widget_item.setData(Qt.ItemDataRole.AccessibleTextRole, card.text)
     return widget_item
 
 
@@ -127,7 +124,8 @@ class CardDelegate(QStyledItemDelegate):
         bold.setStrikeOut(card.crossed)
         painter.setFont(bold)
         painter.setPen(palette.text().color())
-        for n, text in enumerate(two_lines(card.title, QFontMetrics(bold), inner.width())):
+        title = two_lines(card.title, QFontMetrics(bold), inner.width())
+        for n, text in enumerate(title):
             painter.drawText(QRect(inner.left(), inner.top() + n * line, inner.width(), line), 0, text)
         painter.setFont(option.font)
         metrics = QFontMetrics(option.font)
@@ -135,8 +133,9 @@ class CardDelegate(QStyledItemDelegate):
         muted.setAlpha(170)
         painter.setPen(muted)
         detail = metrics.elidedText(card.detail, Qt.TextElideMode.ElideRight, inner.width())
-        painter.drawText(QRect(inner.left(), inner.top() + 2 * line, inner.width(), line), 0, detail)
-        last = QRect(inner.left(), inner.top() + 3 * line + 4, inner.width(), line)
+        # the detail follows the title; the chip line stays at the bottom, aligned across cards
+        painter.drawText(QRect(inner.left(), inner.top() + len(title) * line, inner.width(), line), 0, detail)
+        last = QRect(inner.left(), inner.bottom() - line + 1, inner.width(), line)
         self._paint_last_line(painter, option.font, card, last, palette.text().color())
         painter.restore()
 
@@ -147,7 +146,7 @@ class CardDelegate(QStyledItemDelegate):
         small = QFont(font)
         small.setBold(True)
         chip_metrics = QFontMetrics(small)
-        chip_width = chip_metrics.horizontalAdvance(card.chip) + 12
+        chip_width = chip_metrics.horizontalAdvance(card.chip) + 10
         chip = QRectF(box.left(), box.top() - 1, chip_width, box.height() + 2)
         fill = QColor(card.colour)
         fill.setAlpha(45)
@@ -157,19 +156,57 @@ class CardDelegate(QStyledItemDelegate):
         painter.setFont(small)
         painter.setPen(ink)
         painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, card.chip)
-        status_width = chip_metrics.horizontalAdvance(card.status) + 4
+        # a planned item's status is quiet; work begun, done or set aside stands out in bold
+        status_font = QFont(font)
+        status_font.setBold(card.status != "Planned")
+        painter.setFont(status_font)
+        status_width = QFontMetrics(status_font).horizontalAdvance(card.status) + 2
         painter.setPen(QColor(card.status_colour))
         painter.drawText(
             QRect(box.right() - status_width, box.top(), status_width, box.height()),
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
             card.status,
         )
+        right = box.right() - status_width - 6
+        for mark in reversed(card.marks):  # drawn, not written: they must fit on a narrow card
+            right -= _MARK
+            _paint_mark(painter, mark, QRectF(right, box.top(), _MARK - 3, box.height()), ink)
         painter.setFont(font)
         painter.setPen(ink)
-        left = int(chip.right()) + 8
-        room = max(0, box.right() - status_width - 8 - left)
+        left = int(chip.right()) + 6
+        room = max(0, right - 4 - left)
+        when = card.when
+        if metrics.horizontalAdvance(when) > room:  # the start month matters more than the duration
+            when = card.when.split(" · ")[0]
         painter.drawText(
             QRect(left, box.top(), room, box.height()),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            metrics.elidedText(card.when, Qt.TextElideMode.ElideRight, room),
+            metrics.elidedText(when, Qt.TextElideMode.ElideRight, room),
         )
+
+
+_MARK = 14  # the width a pin or lock mark takes
+
+
+def _paint_mark(painter: QPainter, mark: str, box: QRectF, ink: QColor) -> None:
+    """A small padlock ("locked") or map pin ("pinned") centred in ``box``."""
+    painter.save()
+    colour = QColor(ink)
+    colour.setAlpha(200)
+    cx, cy = box.center().x(), box.center().y()
+    if mark == "locked":
+        painter.setPen(QPen(colour, 1.4))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawArc(QRectF(cx - 3, cy - 6, 6, 7), 0, 180 * 16)
+        painter.drawLine(QPointF(cx - 3, cy - 2.5), QPointF(cx - 3, cy))
+        painter.drawLine(QPointF(cx + 3, cy - 2.5), QPointF(cx + 3, cy))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        painter.drawRoundedRect(QRectF(cx - 4.5, cy - 0.5, 9, 6.5), 1.5, 1.5)
+    else:
+        painter.setPen(QPen(colour, 1.6))
+        painter.drawLine(QPointF(cx, cy), QPointF(cx, cy + 6))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        painter.drawEllipse(QPointF(cx, cy - 2), 3.5, 3.5)
+    painter.restore()

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -85,6 +85,8 @@ class InitiativeDialog(QDialog):
         self._what, self._done_when = split_done_when(item.description)
         self.description = _text_box(self._what, "What the client does, concretely")
         self.done_when = _text_box(self._done_when, "How everyone knows it is finished, e.g. 95% of spend is tagged")
+        line = self.fontMetrics().lineSpacing()
+        self.done_when.setMaximumHeight(line * 4 + 12)
         self.capability = QComboBox()
         for cap in project.model.iter_capabilities():
             self.capability.addItem(cap.name, cap.id)
@@ -112,7 +114,8 @@ class InitiativeDialog(QDialog):
         self.status.setCurrentIndex(max(0, self.status.findData(item.status)))
         self.done_on = QDateEdit()
         self.done_on.setCalendarPopup(True)
-        self.done_on.setDisplayFormat("yyyy-MM-dd")
+        self.done_on.setLocale(QLocale(QLocale.Language.English))  # month names as in the reports
+        self.done_on.setDisplayFormat("d MMM yyyy")
         done = QDate.fromString(item.done_date or "", "yyyy-MM-dd")
         self.done_on.setDate(done if done.isValid() else QDate.currentDate())
         self.status.currentIndexChanged.connect(self._status_changed)
@@ -129,10 +132,15 @@ class InitiativeDialog(QDialog):
         pin_row.addWidget(self.pin_month, 1)
         self.deps: list[str] = list(item.depends_on)
         self.dep_list = QListWidget()
+        self.dep_list.setMaximumHeight(self.fontMetrics().lineSpacing() * 7 + 12)
+        self.dep_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.dep_list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.dep_list.setAccessibleName("Depends on")
         self.dep_choice = QComboBox()
+        self.dep_choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.dep_choice.setMinimumContentsLength(30)
         self.dep_choice.setAccessibleName("Initiative to depend on")
-        self.add_dep = QPushButton("Add")
+        self.add_dep = QPushButton("Add dependency")
         self.add_dep.clicked.connect(self._add_dependency)
         self.remove_dep = QPushButton("Remove")
         self.remove_dep.clicked.connect(self._remove_dependency)
@@ -140,7 +148,10 @@ class InitiativeDialog(QDialog):
         add_row.addWidget(self.dep_choice, 1)
         add_row.addWidget(self.add_dep)
         add_row.addWidget(self.remove_dep)
-        self._titles = {other.id: other.title for other in project.roadmap.initiatives}
+        self._titles = {
+            other.id: f"{view.span(other.start_month, other.end_month)} · {other.title}"
+            for other in project.roadmap.initiatives
+        }
         self._show_dependencies()
         origin = (
             f"From the library: helps {view.capability(item)} reach {view.phase(item)}."
@@ -150,7 +161,6 @@ class InitiativeDialog(QDialog):
         horizon = view.horizon_name(view.horizon(item))
         info = QLabel(f"{origin} Scheduled {view.span(item.start_month, item.end_month)} ({horizon}).")
         info.setWordWrap(True)
-        info.setObjectName("mutedText")
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b00020;")
@@ -201,7 +211,7 @@ class InitiativeDialog(QDialog):
         self.dep_choice.clear()
         for other in self.project.roadmap.initiatives:
             if other.id != self.item.id and other.id not in self.deps:
-                self.dep_choice.addItem(other.title, other.id)
+                self.dep_choice.addItem(self._titles[other.id], other.id)
         self.add_dep.setEnabled(self.dep_choice.count() > 0)
         self.remove_dep.setEnabled(bool(self.deps))
 

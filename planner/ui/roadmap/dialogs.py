@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -71,9 +71,12 @@ class RegenerationDialog(QDialog):
             box.addWidget(label)
             listing = QListWidget()
             listing.setAccessibleName(heading)
-            listing.setWordWrap(True)
+            listing.setWordWrap(key != "kept")  # the changes in full; what is kept on one line each
+            listing.setAlternatingRowColors(True)
+            listing.setTextElideMode(Qt.TextElideMode.ElideRight)
             for item in items:
-                row = QListWidgetItem(_describe(item, model))
+                text = _describe(item, model)
+                row = QListWidgetItem(text if key != "kept" else text.replace("\n", " · "))
                 row.setData(Qt.ItemDataRole.UserRole, item.id)
                 row.setToolTip(item.description or item.title)
                 if key != "kept":
@@ -135,7 +138,8 @@ class DoneDateDialog(QDialog):
         self.setWindowTitle("Mark as done")
         self.date = QDateEdit(QDate.currentDate())
         self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.date.setLocale(QLocale(QLocale.Language.English))  # month names as in the reports
+        self.date.setDisplayFormat("d MMM yyyy")
         self.date.setAccessibleName("Done on")
         form = QFormLayout()
         what = "this initiative" if count == 1 else f"these {count} initiatives"

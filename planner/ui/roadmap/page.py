@@ -114,7 +114,6 @@ class RoadmapPage(QWidget):
         ):
             actions.addWidget(widget)
         actions.addStretch(1)
-        actions.addWidget(self.summary)
         self.scope = QComboBox()
         for value, label in SCOPES:
             self.scope.addItem(label, value)
@@ -139,6 +138,7 @@ class RoadmapPage(QWidget):
             plan_row.addWidget(field)
             plan_row.addSpacing(12)
         plan_row.addStretch(1)
+        plan_row.addWidget(self.summary)
         self.banner = StaleBanner()
         self.banner.regenerate_requested.connect(self.generate)
         self.banner.keep_requested.connect(self.keep_as_is)
@@ -230,7 +230,8 @@ class RoadmapPage(QWidget):
         """Give the views the room and the warnings a few lines (once, when the sizes are known)."""
         total = sum(self.splitter.sizes())
         if total > 0:
-            self.splitter.setSizes([max(total - 130, 200), 130])
+            warnings = min(130, max(80, total // 6))
+            self.splitter.setSizes([max(total - warnings, 200), warnings])
             self._sized = True
 
     def refresh(self) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from planner.charts.palette import level_colour
-from planner.model.calendar import month_label, month_span_label
+from planner.model.calendar import MONTH_NAMES, month_label, month_span_label
 from planner.model.project import Initiative, Project, Roadmap
 from planner.model.roadmap import horizon_bounds, horizon_of
 from planner.model.roadmap.schedule import FIXED_STATUSES, UNSCHEDULED_STATUSES
@@ -83,6 +83,13 @@ class PlanView:
     def status(self, item: Initiative) -> str:
         """The initiative's status as a person reads it ("In progress")."""
         return status_text(item.status)
+
+    def done_on(self, item: Initiative) -> str:
+        """When the initiative was done, "14 May 2027" (empty if not done or no date)."""
+        if item.status != "done" or not item.done_date:
+            return ""
+        year, month, day = item.done_date.split("-")
+        return f"{int(day)} {MONTH_NAMES[int(month) - 1]} {year}"
 
     def horizon_window(self, horizon_id: str) -> str:
         """When a horizon runs: "Jan-Mar 2027", or "from Jan 2028" for the open last one."""

@@ -31,18 +31,19 @@ _Index = QModelIndex | QPersistentModelIndex
 #: The role whose value sorts a column.
 SORT_ROLE = Qt.ItemDataRole.UserRole + 10
 #: (key, header) of each column, in order.
+#: What and when first, so a narrow window still shows them; then maturity, who, how big.
 COLUMNS: tuple[tuple[str, str], ...] = (
     ("priority", "#"),
-    ("phase", "Maturity"),
-    ("capability", "Capability"),
     ("title", "Initiative"),
-    ("owner", "Owner"),
-    ("effort", "Effort"),
-    ("duration_months", "Months"),
     ("start", "Start"),
     ("end", "End"),
     ("horizon", "Horizon"),
     ("status", "Status"),
+    ("phase", "Maturity"),
+    ("capability", "Capability"),
+    ("owner", "Owner"),
+    ("effort", "Effort"),
+    ("duration_months", "Months"),
     ("pinned", "Pinned"),
     ("locked", "Locked"),
     ("depends_on", "Depends on"),
@@ -137,7 +138,8 @@ class RoadmapTableModel(QAbstractTableModel):
         if key == "horizon":
             return view.horizon_name(view.horizon(item))
         if key == "status":
-            return view.status(item) + (f" {item.done_date}" if item.status == "done" and item.done_date else "")
+            done = view.done_on(item)
+            return f"{view.status(item)} {done}" if done else view.status(item)
         if key == "pinned":
             return "" if item.pinned_start is None else view.month(item.pinned_start)
         if key == "locked":

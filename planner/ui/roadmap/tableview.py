@@ -137,7 +137,7 @@ class RoadmapTable(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
-        for key, width in (("capability", 170), ("title", 380), ("owner", 150), ("depends_on", 240)):
+        for key, width in (("capability", 170), ("title", 340), ("owner", 150), ("depends_on", 240)):
             header.setSectionResizeMode(keys.index(key), QHeaderView.ResizeMode.Interactive)
             header.resizeSection(keys.index(key), width)
         header.setMinimumSectionSize(36)
@@ -156,7 +156,7 @@ class RoadmapTable(QWidget):
             combo = QComboBox()
             combo.setAccessibleName(everything.replace("All ", "Filter by "))
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(len(everything) + 1)
+            combo.setMinimumContentsLength(8)  # narrow screens: the list opens as wide as its entries
             combo.addItem(everything, None)
             combo.activated.connect(lambda _i, key=key: self._filter_chosen(key))
             self.filter_boxes[key] = combo
