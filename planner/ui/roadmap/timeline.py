@@ -138,6 +138,9 @@ class Timeline(QWidget):
             painter.setPen(muted)
             painter.drawText(QRectF(x, half, _MONTH, half - 4), Qt.AlignmentFlag.AlignCenter, text)
             found = plan_month(view.start_date, month)
+            if found is None and month == 0:  # an undated plan: say what the numbers are
+                painter.setPen(palette.text().color())
+                painter.drawText(QRectF(x + 3, 2, 120, half - 2), Qt.AlignmentFlag.AlignVCenter, "Month of the plan")
             if found is not None and (month == 0 or found[1] == 1):
                 painter.setPen(palette.text().color())
                 painter.drawText(QRectF(x + 3, 2, 60, half - 2), Qt.AlignmentFlag.AlignVCenter, str(found[0]))
