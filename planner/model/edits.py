@@ -21,12 +21,13 @@ from __future__ import annotations
 
 import copy
 import enum
+import re
 from abc import ABC, abstractmethod
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from planner.model.capmodel import CapabilityModel
+from planner.model.capmodel import ORG_SIZES, CapabilityModel
 from planner.model.checks import is_iso_date
 from planner.model.limits import (
     DEFAULT_WEIGHT,
@@ -60,8 +61,11 @@ __all__ = [
     "set_lens_weight",
 ]
 
-#: Engagement fields an edit may set (``scopes`` is a list of text, the others are text).
-ENGAGEMENT_FIELDS = ("client", "title", "consultant", "firm", "assessment_date", "scopes", "summary")
+#: Engagement fields an edit may set (``scopes`` is a list of text; ``start_date`` a ``YYYY-MM`` month
+#: or ``None``; ``org_size`` one of the model's sizes or ``None``; the others are text).
+ENGAGEMENT_FIELDS = (
+    "client", "title", "consultant", "firm", "assessment_date", "scopes", "summary", "start_date", "org_size",
+)  # fmt: skip
 #: Per-capability fields an edit may set, besides the lens scores.
 CAPABILITY_FIELDS = ("applicable", "target", "importance", "notes", "internal_notes", "evidence")
 
@@ -73,6 +77,8 @@ _LABELS = {
     "assessment_date": "assessment date",
     "scopes": "scopes",
     "summary": "executive summary",
+    "start_date": "plan start",
+    "org_size": "organisation size",
     "applicable": "applicability",
     "target": "target level",
     "importance": "importance",
@@ -82,6 +88,10 @@ _LABELS = {
 }
 _LONG_TEXT = ("summary", "notes", "internal_notes")
 _TYPED_TEXT = ("notes", "internal_notes", "evidence")  # merged while the consultant types
+#: Engagement fields picked rather than typed: each choice is its own undo step (not merged), so
+#: clearing the start month right after choosing it is undone on its own.
+_CHOSEN = ("org_size", "start_date")
+_START_MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
 
 
 class EditRefused(Exception):
@@ -159,7 +169,7 @@ class SetEngagementField(Edit):
 
     @property
     def merge_key(self) -> Hashable | None:
-        return ("engagement", self.name)
+        return None if self.name in _CHOSEN else ("engagement", self.name)
 
     def merge(self, later: Edit) -> SetEngagementField:
         assert isinstance(later, SetEngagementField)  # noqa: S101  # same merge key
@@ -174,12 +184,15 @@ def set_engagement_field(project: Project, name: str, value: Any) -> SetEngageme
     """Return the edit that sets an engagement field (see :data:`ENGAGEMENT_FIELDS`).
 
     Raises:
-        EditRefused: an unknown field, or a value of the wrong kind or too long.
+        EditRefused: an unknown field, a value of the wrong kind or too long, a start that is not
+            a ``YYYY-MM`` month, or a size the model does not know.
     """
     if name not in ENGAGEMENT_FIELDS:
         raise EditRefused(f"The engagement has no field {name!r}.")
     label = _LABELS[name]
-    if name == "scopes":
+    if name in ("start_date", "org_size"):
+        value = _plan_fact(name, value)
+    elif name == "scopes":
         if isinstance(value, str) or not isinstance(value, Sequence):
             raise EditRefused("Scopes must be a list of names.")
         value = [_text(scope, "A scope", SHORT_TEXT_MAX) for scope in value]
@@ -189,6 +202,19 @@ def set_engagement_field(project: Project, name: str, value: Any) -> SetEngageme
         raise EditRefused(f"The assessment date must be a date written YYYY-MM-DD, not {value!r}.")
     old = copy.copy(getattr(project.engagement, name))
     return SetEngagementField(name, old, value, f"Edit {label}")
+
+
+def _plan_fact(name: str, value: Any) -> str | None:
+    """Check the plan's start month (``YYYY-MM``) or the organisation size; ``None`` clears either."""
+    if value is None:
+        return None
+    if name == "start_date":
+        if not isinstance(value, str) or not _START_MONTH.fullmatch(value) or value < "0001-01":
+            raise EditRefused(f"The plan start must be a month written YYYY-MM, like 2027-03, not {value!r}.")
+        return value
+    if value not in ORG_SIZES:
+        raise EditRefused(f"The organisation size must be one of {', '.join(ORG_SIZES)} or not set, not {value!r}.")
+    return str(value)
 
 
 # -- one capability's findings ---------------------------------------------------------------------

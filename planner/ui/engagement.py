@@ -1,25 +1,37 @@
 """The engagement page: who the assessment is for, by whom, when, its scope and the executive summary.
 
 Scopes are typed as a comma-separated list ("Public Cloud, SaaS"); the assessment date uses a date
-picker whose lowest value reads "Not set" (the file stores an empty date then).
+picker whose lowest value reads "Not set" (the file stores an empty date then). The plan's start
+month ("Mar 2027", stored ``YYYY-MM``) dates every month of the roadmap; cleared, the roadmap reads
+"Month 1, Month 2". The organisation's size tailors the roadmap (which items, how long): changing
+it makes an existing roadmap out of date rather than redrafting it. Both are undoable edits.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QDate, QSignalBlocker
-from PySide6.QtWidgets import QDateEdit, QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QDateEdit, QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from planner.model.edits import Change, ChangeKind, EditRefused, set_engagement_field
 from planner.model.limits import SHORT_TEXT_MAX
 from planner.ui.document import Document
 from planner.ui.errors import show_refusal
 from planner.ui.fields import LineField, TextField
+from planner.ui.months import StartMonthPicker
 
-__all__ = ["EngagementPage"]
+__all__ = ["ORG_SIZE_NAMES", "EngagementPage"]
 
 _NO_DATE = QDate(2000, 1, 1)
+#: The organisation sizes as the page offers them (``None``: not said).
+ORG_SIZE_NAMES: tuple[tuple[str | None, str], ...] = (
+    (None, "Not set"),
+    ("startup", "Start-up"),
+    ("midsize", "Mid-size"),
+    ("enterprise", "Enterprise"),
+)
 
 
 def _scopes(text: str) -> list[str]:
@@ -46,6 +58,23 @@ class EngagementPage(QWidget):
         self.date.setSpecialValueText("Not set")
         self.date.setAccessibleName("Assessment date")
         self.date.dateChanged.connect(self._date_edited)
+        self.start = StartMonthPicker()
+        self.start.setAccessibleName("Plan start month")
+        self.start.setToolTip("The first month of the roadmap: its months read as calendar months from here")
+        self.start.valueChanged.connect(lambda _value: self._push("start_date", self.start.month()))
+        self.clear_start = QPushButton("Clear")
+        self.clear_start.setToolTip("Leave the roadmap undated: months read Month 1, Month 2, …")
+        self.clear_start.clicked.connect(lambda: self._push("start_date", None))
+        start_row = QHBoxLayout()
+        start_row.addWidget(self.start)
+        start_row.addWidget(self.clear_start)
+        start_row.addStretch(1)
+        self.org_size = QComboBox()
+        for value, name in ORG_SIZE_NAMES:
+            self.org_size.addItem(name, value)
+        self.org_size.setAccessibleName("Organisation size")
+        self.org_size.setToolTip("Tailors the roadmap: which initiatives fit, and how long they take")
+        self.org_size.activated.connect(lambda _i: self._push("org_size", self.org_size.currentData()))
         self.scopes = LineField(lambda text: self._push("scopes", _scopes(text)))
         self.scopes.setPlaceholderText("Comma-separated, e.g. Public Cloud, SaaS, Data Center")
         self.scopes.setAccessibleName("Scopes")
@@ -59,6 +88,15 @@ class EngagementPage(QWidget):
         form.addRow("C&onsultant:", self.consultant)
         form.addRow("&Firm:", self.firm)
         form.addRow("Assessment &date:", self.date)
+        start_label = QLabel("&Plan starts:")
+        start_label.setBuddy(self.start)
+        form.addRow(start_label, start_row)
+        size_row = QHBoxLayout()
+        size_row.addWidget(self.org_size)
+        size_row.addStretch(1)
+        size_label = QLabel("Organisation si&ze:")
+        size_label.setBuddy(self.org_size)
+        form.addRow(size_label, size_row)
         form.addRow("&Scopes:", self.scopes)
         form.addRow("Executive &summary:", self.summary)
         column = QWidget()
@@ -107,7 +145,25 @@ class EngagementPage(QWidget):
         if _scopes(self.scopes.text()) != eng.scopes:
             self.scopes.show_value(", ".join(eng.scopes))
         self.summary.show_value(eng.summary)
+        self.start.first_choice = _month_after(eng.assessment_date)
+        if self.start.month() != eng.start_date:
+            with QSignalBlocker(self.start):
+                self.start.set_month(eng.start_date)
+        self.clear_start.setEnabled(eng.start_date is not None)
+        found = self.org_size.findData(eng.org_size)
+        if self.org_size.currentIndex() != found:
+            with QSignalBlocker(self.org_size):
+                self.org_size.setCurrentIndex(max(0, found))
         date = QDate.fromString(eng.assessment_date, "yyyy-MM-dd") if eng.assessment_date else _NO_DATE
         if self.date.date() != date:
             with QSignalBlocker(self.date):
                 self.date.setDate(date if date.isValid() else _NO_DATE)
+
+
+def _month_after(assessment_date: str) -> str:
+    """The month after the assessment (or after today): where a plan usually starts."""
+    try:
+        when = dt.date.fromisoformat(assessment_date)
+    except ValueError:
+        when = dt.date.today()
+    return (when.replace(day=1) + dt.timedelta(days=32)).strftime("%Y-%m")

@@ -11,13 +11,17 @@ open project, its backup and lock, the autosave folder, two formats into one fil
 devices, FIFOs and project files under any name are refused with one line in the dialog, and
 nothing is written. Replacing any other existing file asks first (No is the default). The dialog
 never closes the window or touches the project.
+
+While the roadmap is out of date (the assessment moved on since it was drafted, and it was neither
+regenerated nor kept as is), a warning at the top says so and what changed: the export still runs,
+with the roadmap as it is, because a consultant may need the file before deciding.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QThreadPool, QUrl, Signal
+from PySide6.QtCore import Qt, QThreadPool, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -35,9 +39,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.model.edits import Change, ChangeKind
+from planner.model.roadmap import stale_reasons
 from planner.storage.targets import TargetRefused, check_targets, existing_targets, protected_files
 from planner.ui.document import Document
 from planner.ui.exporting import ExportJob, ExportRequest, ExportResult
+from planner.ui.roadmap.banner import stale_summary
 from planner.ui.settings import Settings
 
 __all__ = ["ExportDialog", "default_stem"]
@@ -95,6 +102,14 @@ class ExportDialog(QDialog):
             grid.addWidget(browse, row, 2)
         grid.setColumnStretch(1, 1)
         self.internal = QCheckBox("Include &internal notes (for your team, not for the client)")
+        self.stale = QLabel()
+        self.stale.setObjectName("staleWarning")
+        self.stale.setWordWrap(True)
+        self.stale.setTextFormat(Qt.TextFormat.PlainText)  # capability names are the model's text
+        self.stale.setStyleSheet(
+            "QLabel#staleWarning { background: #FFF4DC; border: 1px solid #E0A030; border-radius: 6px;"
+            " padding: 6px; color: #3D2A00; }"
+        )
         self.progress = QProgressBar()
         self.progress.setVisible(False)
         self.status = QLabel()
@@ -115,6 +130,7 @@ class ExportDialog(QDialog):
         self.export_button.clicked.connect(self.start)
         self.buttons.rejected.connect(self.close)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.stale)
         layout.addLayout(grid)
         layout.addWidget(self.internal)
         layout.addWidget(self.progress)
@@ -123,6 +139,28 @@ class ExportDialog(QDialog):
         layout.addWidget(self.buttons)
         self.resize(720, 260)
         self._validate()
+        self._show_staleness()
+        doc.changed.connect(self._on_changed)
+
+    def _on_changed(self, change: Change) -> None:
+        if change.kind is not ChangeKind.ENGAGEMENT or {"org_size"} & set(change.ids):
+            self._show_staleness()
+
+    def _show_staleness(self) -> None:
+        """Warn while the roadmap is out of date; the export is still allowed."""
+        project = self.doc.project
+        reasons = (
+            stale_reasons(project.model, project.assessment, project.roadmap, org_size=project.engagement.org_size)
+            if project.roadmap.initiatives
+            else []
+        )
+        if reasons:
+            self.stale.setText(
+                f"{stale_summary(reasons, shown=2)} The export shows the roadmap as it is; to "
+                "update it first, regenerate it or keep it as is on the Roadmap page."
+            )
+            self.stale.setToolTip("\n".join(reasons))
+        self.stale.setVisible(bool(reasons))
 
     def _validate(self) -> None:
         self.export_button.setEnabled(not self.running and any(check.isChecked() for check in self.checks.values()))

@@ -138,7 +138,7 @@ class MainWindow(QMainWindow):
             "engagement": lambda: EngagementPage(doc),
             "assessment": lambda: AssessmentPage(doc),
             "dashboard": lambda: DashboardPage(doc),
-            "roadmap": lambda: RoadmapPage(doc),
+            "roadmap": lambda: RoadmapPage(doc, settings=self.settings),
         }
 
     def _install_pages(self) -> None:

@@ -1,4 +1,4 @@
-"""The app's own preferences (window geometry, recent files, text size), typed, over QSettings (INI).
+"""The app's own preferences (window geometry, recent files, text size, views), typed, over QSettings (INI).
 
 Only UI state lives here; project data never goes into settings. Every key is declared once below
 with its type and default. The composition root passes an explicit INI path in tests and in the
@@ -13,12 +13,14 @@ from PySide6.QtCore import QByteArray, QSettings
 
 from planner import APP_ID, APP_NAME
 
-__all__ = ["MAX_RECENT", "TEXT_SIZE_RANGE", "Settings"]
+__all__ = ["BOARD_GROUPINGS", "MAX_RECENT", "TEXT_SIZE_RANGE", "Settings"]
 
 MAX_RECENT = 8
 #: Smallest and largest base text size in points (View > Larger/Smaller text).
 TEXT_SIZE_RANGE = (8, 24)
 _VERSION = 1
+#: How the roadmap board groups its cards: by maturity (Crawl, Walk, Run) or by horizon (Now, Next, Later).
+BOARD_GROUPINGS = ("maturity", "horizon")
 
 
 class Settings:
@@ -69,6 +71,17 @@ class Settings:
             self._q.remove("view/text_size")
         else:
             self._q.setValue("view/text_size", int(value))
+
+    @property
+    def board_grouping(self) -> str:
+        """How the roadmap board groups its cards (one of :data:`BOARD_GROUPINGS`; maturity unless chosen)."""
+        value = str(self._q.value("roadmap/board_grouping") or "")
+        return value if value in BOARD_GROUPINGS else BOARD_GROUPINGS[0]
+
+    @board_grouping.setter
+    def board_grouping(self, value: str) -> None:
+        if value in BOARD_GROUPINGS:
+            self._q.setValue("roadmap/board_grouping", value)
 
     # -- files ---------------------------------------------------------------------------------
     @property

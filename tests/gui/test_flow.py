@@ -1,5 +1,6 @@
 """The whole workshop flow through real widgets: new project, keyboard scoring, targets, dashboard,
-roadmap generation, a card dragged to another phase, undo/redo, save and reopen."""
+roadmap generation, a card dragged to another horizon (pinned) but not to another maturity, undo/redo,
+save and reopen."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication
 
+from planner.model.calendar import month_label
 from planner.storage.projectdoc import project_to_document
 from planner.storage.projectfile import load_project
 from planner.ui.assessment import AssessmentPage
@@ -27,6 +29,19 @@ def _score_by_keyboard(qtbot: Any, page: AssessmentPage, rows: list[tuple[int, .
         for value in scores:
             qtbot.keyClick(QApplication.focusWidget(), _KEYS[value])
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_BracketRight)
+
+
+def _drop(source: Any, row: int, target: Any) -> None:
+    """Drop the card on ``row`` of ``source`` at the top of ``target``, through the widget's own handling."""
+    mime = source.mimeData([source.item(row)])  # kept alive while the event uses it
+    event = QDropEvent(
+        QPointF(QPoint(20, 5)),
+        Qt.DropAction.MoveAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    target.dropEvent(event)
 
 
 def test_workshop_flow_end_to_end(qtbot: Any, window: MainWindow, dialogs: Dialogs, tmp_path: Path) -> None:
@@ -81,30 +96,35 @@ def test_workshop_flow_end_to_end(qtbot: Any, window: MainWindow, dialogs: Dialo
     assert doc.stack.undoText() == "Generate roadmap"
     assert dashboard.plan.value.text() == str(len(roadmap.initiatives))
 
-    # drag the first Crawl card to the Run column, through the widget's own drop handling
-    crawl = roadmap_page.board.columns["crawl"]
-    run = roadmap_page.board.columns["run"]
+    # a library card dragged to another maturity column keeps its maturity: refused, and said why
+    board = roadmap_page.board
+    crawl, run = board.columns["crawl"], board.columns["run"]
     moved_id = crawl.item(0).data(Qt.ItemDataRole.UserRole)
-    mime = crawl.mimeData([crawl.item(0)])
-    drop = QDropEvent(
-        QPointF(QPoint(20, 5)),
-        Qt.DropAction.MoveAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    run.dropEvent(drop)
-    moved = doc.project.roadmap.initiative(moved_id)
-    assert moved.phase == "run"
-    assert moved.edited
-    assert run.item(0).data(Qt.ItemDataRole.UserRole) == moved_id
-    assert doc.stack.undoText().startswith("Move '") and doc.stack.undoText().endswith("' to Run")
-    assert roadmap_page.warnings.count() >= 1
-    doc.stack.undo()
+    steps = doc.stack.count()
+    _drop(crawl, 0, run)
     assert doc.project.roadmap.initiative(moved_id).phase == "crawl"
-    assert crawl.item(0).data(Qt.ItemDataRole.UserRole) == moved_id
+    assert doc.stack.count() == steps
+    assert "dragging does not change the maturity" in window.statusBar().currentMessage()
+
+    # grouped by horizon, the same card dragged to Later is pinned to Later's first month
+    board.set_grouping("horizon")
+    assert list(board.columns)[:3] == ["now", "next", "later"]
+    source = board.columns[board.column_of(moved_id) or ""]
+    later = board.columns["later"]
+    assert source is not later
+    _drop(source, source.ids().index(moved_id), later)
+    moved = doc.project.roadmap.initiative(moved_id)
+    later_start = doc.project.roadmap.horizons[1].end_month
+    assert (moved.pinned_start, moved.start_month, moved.phase) == (later_start, later_start, "crawl")
+    assert moved_id in later.ids()
+    when = month_label(doc.project.engagement.start_date, later_start)  # a new project starts next month
+    assert when != "Month 13"
+    assert doc.stack.undoText().startswith("Pin '") and doc.stack.undoText().endswith(f"to Later ({when})")
+    doc.stack.undo()
+    assert doc.project.roadmap.initiative(moved_id).pinned_start is None
+    assert moved_id in source.ids()
     doc.stack.redo()
-    assert doc.project.roadmap.initiative(moved_id).phase == "run"
+    assert doc.project.roadmap.initiative(moved_id).pinned_start == later_start
 
     # save, reopen: the same project
     dialogs.answer("save", tmp_path / "workshop.roadmap")

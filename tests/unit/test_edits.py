@@ -95,6 +95,11 @@ def test_typing_merges_and_returning_to_the_start_is_a_noop(model: CapabilityMod
         (lambda p: set_engagement_field(p, "assessment_date", "2026-02-30"), "YYYY-MM-DD"),
         (lambda p: set_engagement_field(p, "scopes", "Public Cloud"), "list of names"),
         (lambda p: set_engagement_field(p, "budget", "1"), "no field 'budget'"),
+        (lambda p: set_engagement_field(p, "start_date", "2027-13"), "a month written YYYY-MM"),
+        (lambda p: set_engagement_field(p, "start_date", "2027-03-01"), "a month written YYYY-MM"),
+        (lambda p: set_engagement_field(p, "start_date", "2027-03\n"), "a month written YYYY-MM"),
+        (lambda p: set_engagement_field(p, "start_date", 202703), "a month written YYYY-MM"),
+        (lambda p: set_engagement_field(p, "org_size", "huge"), "one of startup, midsize, enterprise"),
         (lambda p: set_lens_weight(p, "process", 11), "from 0 to 10"),
         (lambda p: set_lens_weight(p, "process", float("nan")), "from 0 to 10"),
     ],
@@ -123,9 +128,24 @@ def test_every_accepted_edit_saves_a_file_that_reopens(model: CapabilityModel) -
         set_capability_field(project, "allocation", "notes", "y" * LONG_TEXT_MAX),
         set_lens_weight(project, "automation", 10),
         set_capability_field(project, "budgeting", "importance", 5),
+        set_engagement_field(project, "start_date", "2027-03"),
+        set_engagement_field(project, "org_size", "enterprise"),
     ):
         edit.apply(project)
-    assert project_from_document(project_to_document(project)).engagement.client == "x" * SHORT_TEXT_MAX
+    reopened = project_from_document(project_to_document(project)).engagement
+    assert reopened.client == "x" * SHORT_TEXT_MAX
+    assert (reopened.start_date, reopened.org_size) == ("2027-03", "enterprise")
+    set_engagement_field(project, "start_date", None).apply(project)
+    assert project_from_document(project_to_document(project)).engagement.start_date is None
+
+
+def test_choosing_a_size_or_a_start_month_is_one_undo_step_each(model: CapabilityModel) -> None:
+    project = _project(model)
+    size = set_engagement_field(project, "org_size", "startup")
+    start = set_engagement_field(project, "start_date", "2027-01")
+    assert (size.merge_key, start.merge_key) == (None, None)
+    assert (size.text, start.text) == ("Edit organisation size", "Edit plan start")
+    assert set_engagement_field(project, "client", "A").merge_key is not None  # typing still merges
 
 
 # -- any sequence of edits, undone, gives back the file byte for byte -------------------------------
@@ -146,6 +166,8 @@ _REQUESTS = st.one_of(
         lambda name: st.tuples(st.just("field"), _CAPS, st.just(name), _FIELD_VALUES[name])
     ),
     st.tuples(st.just("engagement"), st.sampled_from(["client", "summary", "firm"]), _TEXT),
+    st.tuples(st.just("engagement"), st.just("start_date"), st.sampled_from([None, "2027-01", "2031-12", "x"])),
+    st.tuples(st.just("engagement"), st.just("org_size"), st.sampled_from([None, "startup", "enterprise", "big"])),
     st.tuples(st.just("weight"), _LENSES, st.sampled_from([0, 0.5, 1, 2, 10])),
     st.tuples(st.just("capacity"), st.integers(1, 9)),
 )

@@ -1,111 +1,64 @@
-"""The board: one column per phase, a card per initiative, drag and drop between and within phases.
+"""The board: the roadmap's cards in columns, grouped by maturity (Crawl, Walk, Run) or by horizon.
 
-A drop never rearranges the list widgets themselves: it asks for a move (initiative, phase,
-position), the page turns it into an undoable edit, and the columns are rebuilt from the
-document. The keyboard does the same: Ctrl+Up/Down moves the selected card within its phase,
-Ctrl+Left/Right to the previous or next phase. Cards show the title, capability, owner, effort,
-months and a lock mark, with the phase's level colour down their left edge.
+Grouped by maturity, a column holds the initiatives that help reach that level, in priority order
+(the roadmap's list order); dropping a card within its column reorders priorities. Grouped by
+horizon, a column holds what starts in Now, Next or Later, in start order, with deferred and
+dropped initiatives in a last "Not scheduled" column; dropping a card on another horizon pins it
+there. The board only asks: a drop or a keyboard move emits a request (initiative, column key,
+position), the page decides (and may refuse, saying why), and the columns are rebuilt from the
+document. Keys: Ctrl+Up/Down moves the selected card within its column, Ctrl+Left/Right to the
+previous or next column, Enter opens it.
 """
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import (
-    QColor,
-    QDragEnterEvent,
-    QDragMoveEvent,
-    QDropEvent,
-    QFont,
-    QFontMetrics,
-    QKeyEvent,
-    QPainter,
-    QPen,
-)
+from PySide6.QtCore import QByteArray, QMimeData, Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QButtonGroup,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
-    QListWidgetItem,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
+    QScrollArea,
+    QSizePolicy,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from planner.charts.palette import level_colour
-from planner.model.project import Initiative, Roadmap
-from planner.report.formatting import month_span
+from planner.model.project import Initiative
+from planner.ui.roadmap.cards import ID_ROLE, CardDelegate, card_item
+from planner.ui.roadmap.plan import OFF_PLAN, PlanView
 
-__all__ = ["MIME_TYPE", "Board", "PhaseColumn"]
+__all__ = ["GROUPINGS", "MIME_TYPE", "Board", "CardColumn"]
 
 MIME_TYPE = "application/x-finops-planner-initiative"
-_ID_ROLE = Qt.ItemDataRole.UserRole
-_LINES_ROLE = Qt.ItemDataRole.UserRole + 1
-_COLOUR_ROLE = Qt.ItemDataRole.UserRole + 2
+#: The board's groupings: id and the label of its toggle.
+GROUPINGS: tuple[tuple[str, str], ...] = (("maturity", "&Maturity"), ("horizon", "&Horizon"))
+_TIME_COLOUR = "#5B6B7F"
+#: The narrowest a column gets: wide enough for a card's maturity chip, start month and status.
+COLUMN_MIN_WIDTH = 256  # the underline of a horizon column: time is not a maturity colour
 
 
-class CardDelegate(QStyledItemDelegate):
-    """Paints an initiative as a card: a bold title and two lines of details."""
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
-        line = QFontMetrics(option.font).lineSpacing()
-        return QSize(200, line * 3 + 22)
-
-    def paint(
-        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> None:
-        title, detail, meta = index.data(_LINES_ROLE)
-        palette = option.palette
-        rect = option.rect.adjusted(4, 3, -4, -3)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(palette.highlight().color() if selected else palette.mid().color(), 2 if selected else 1))
-        painter.setBrush(palette.base())
-        painter.drawRoundedRect(rect, 6, 6)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(index.data(_COLOUR_ROLE)))
-        painter.drawRoundedRect(QRect(rect.left(), rect.top(), 6, rect.height()), 3, 3)
-        text_rect = rect.adjusted(14, 6, -8, -6)
-        line = QFontMetrics(option.font).lineSpacing()
-        bold = QFont(option.font)
-        bold.setBold(True)
-        painter.setPen(palette.text().color())
-        painter.setFont(bold)
-        painter.drawText(
-            QRect(text_rect.left(), text_rect.top(), text_rect.width(), line),
-            Qt.AlignmentFlag.AlignLeft,
-            QFontMetrics(bold).elidedText(title, Qt.TextElideMode.ElideRight, text_rect.width()),
-        )
-        painter.setFont(option.font)
-        metrics = QFontMetrics(option.font)
-        for n, text in enumerate((detail, meta), start=1):
-            painter.drawText(
-                QRect(text_rect.left(), text_rect.top() + n * line, text_rect.width(), line),
-                Qt.AlignmentFlag.AlignLeft,
-                metrics.elidedText(text, Qt.TextElideMode.ElideRight, text_rect.width()),
-            )
-        painter.restore()
-
-
-class PhaseColumn(QListWidget):
-    """The cards of one phase; Ctrl+Up/Down moves the selected card, Ctrl+Left/Right changes phase.
+class CardColumn(QListWidget):
+    """The cards of one column.
 
     Signals:
-        drop_requested(str, str, int): move initiative (id) to phase (id) at position.
-        phase_step_requested(str, int): move initiative (id) to the previous (-1) or next (+1) phase.
+        drop_requested(str, str, int): put initiative (id) in column (key) at position.
+        step_requested(str, int): move initiative (id) to the previous (-1) or next (+1) column.
     """
 
     drop_requested = Signal(str, str, int)
-    phase_step_requested = Signal(str, int)
+    step_requested = Signal(str, int)
 
-    def __init__(self, phase_id: str, parent: QWidget | None = None) -> None:
+    def __init__(self, key: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.phase_id = phase_id
+        self.key = key
         self.setItemDelegate(CardDelegate(self))
         self.setDragEnabled(True)
         self.setAcceptDrops(True)
@@ -114,6 +67,7 @@ class PhaseColumn(QListWidget):
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setSpacing(1)
 
     def mimeTypes(self) -> list[str]:
@@ -122,7 +76,7 @@ class PhaseColumn(QListWidget):
     def mimeData(self, items: Any) -> QMimeData:
         mime = QMimeData()
         if items:
-            mime.setData(MIME_TYPE, QByteArray(items[0].data(_ID_ROLE).encode("utf-8")))
+            mime.setData(MIME_TYPE, QByteArray(items[0].data(ID_ROLE).encode("utf-8")))
         return mime
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -139,7 +93,7 @@ class PhaseColumn(QListWidget):
             event.ignore()
 
     def drop_position(self, y: int) -> int:
-        """Return where a card dropped at height ``y`` goes among this phase's cards."""
+        """Return where a card dropped at height ``y`` goes among this column's cards."""
         for row in range(self.count()):
             rect = self.visualItemRect(self.item(row))
             if y < rect.center().y():
@@ -154,7 +108,7 @@ class PhaseColumn(QListWidget):
         position = self.drop_position(int(event.position().y()))
         event.setDropAction(Qt.DropAction.CopyAction)  # the widgets are rebuilt from the document
         event.accept()
-        self.drop_requested.emit(initiative_id, self.phase_id, position)
+        self.drop_requested.emit(initiative_id, self.key, position)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         initiative_id = self.current_id()
@@ -164,120 +118,202 @@ class PhaseColumn(QListWidget):
             super().keyPressEvent(event)
         elif key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
             step = -1 if key == Qt.Key.Key_Up else 2  # +2: a card is placed before the card at a position
-            self.drop_requested.emit(initiative_id, self.phase_id, max(0, self.currentRow() + step))
+            self.drop_requested.emit(initiative_id, self.key, max(0, self.currentRow() + step))
         elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
-            self.phase_step_requested.emit(initiative_id, -1 if key == Qt.Key.Key_Left else 1)
+            self.step_requested.emit(initiative_id, -1 if key == Qt.Key.Key_Left else 1)
         else:
             super().keyPressEvent(event)
 
     def current_id(self) -> str | None:
         """The id of the selected card."""
         item = self.currentItem()
-        return None if item is None else str(item.data(_ID_ROLE))
+        return None if item is None else str(item.data(ID_ROLE))
+
+    def ids(self) -> list[str]:
+        """The ids of the cards, top to bottom."""
+        return [str(self.item(row).data(ID_ROLE)) for row in range(self.count())]
 
 
 class Board(QWidget):
-    """One column per phase.
+    """The grouping toggle and one column per maturity level or horizon.
 
     Signals:
-        drop_requested(str, str, int): see :class:`PhaseColumn`.
+        drop_requested(str, str, int): see :class:`CardColumn`.
+        step_requested(str, int): see :class:`CardColumn`.
         activated(str): a card was double-clicked or Enter was pressed on it.
-        phase_step_requested(str, int): see :class:`PhaseColumn`.
+        grouping_changed(str): the consultant chose another grouping.
     """
 
     drop_requested = Signal(str, str, int)
+    step_requested = Signal(str, int)
     activated = Signal(str)
-    phase_step_requested = Signal(str, int)
+    grouping_changed = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, grouping: str = "maturity", parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.columns: dict[str, PhaseColumn] = {}
+        self.grouping = grouping
+        self.columns: dict[str, CardColumn] = {}
         self.headers: dict[str, QLabel] = {}
         #: The card to select after the next rebuild (the one just moved), if any.
         self.follow: str | None = None
-        self._layout = QHBoxLayout(self)
-        self._layout.setContentsMargins(0, 0, 0, 0)
+        self.toggles: dict[str, QToolButton] = {}
+        self._group = QButtonGroup(self)
+        bar = QHBoxLayout()
+        bar.setContentsMargins(4, 0, 4, 4)
+        bar.addWidget(QLabel("Group by:"))
+        for key, label in GROUPINGS:
+            button = QToolButton()
+            button.setText(label)
+            button.setCheckable(True)
+            button.setChecked(key == grouping)
+            button.setAutoRaise(False)
+            button.setToolTip(
+                "Columns by the maturity each initiative helps reach (Crawl, Walk, Run)"
+                if key == "maturity"
+                else "Columns by when each initiative starts (Now, Next, Later); drop a card to pin it there"
+            )
+            button.toggled.connect(lambda on, key=key: self._toggled(key) if on else None)
+            self._group.addButton(button)
+            self.toggles[key] = button
+            bar.addWidget(button)
+        self.hint = QLabel()
+        self.hint.setObjectName("mutedText")
+        # a hint, not a reason to widen the window: cut on a narrow screen (the tooltip has it all)
+        self.hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        bar.addSpacing(12)
+        bar.addWidget(self.hint, 1)
+        # the columns scroll sideways when the window is too narrow for them: a card too thin to show
+        # its start month is worse than a scroll bar
+        holder = QWidget()
+        self._columns_box = QHBoxLayout(holder)
+        self._columns_box.setContentsMargins(0, 0, 0, 0)
+        self._scroll = QScrollArea()
+        self._scroll.setWidget(holder)
+        self._scroll.setWidgetResizable(True)
+        self._scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self._scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self._scroll, 1)
+        self._view: PlanView | None = None
+        self._built: tuple[str, list[str]] = ("", [])
 
-    def show_roadmap(
-        self, roadmap: Roadmap, names: dict[str, str], level_ids: tuple[str, ...], spans: dict[str, tuple[int, int]]
-    ) -> None:
-        """Rebuild the columns from the roadmap (``names``: capability id -> name)."""
-        if list(self.columns) != [p.id for p in roadmap.phases]:
-            self._build_columns(roadmap, level_ids)
-        by_phase: dict[str, list[Initiative]] = {p.id: [] for p in roadmap.phases}
-        for item in roadmap.initiatives:
-            by_phase.setdefault(item.phase, []).append(item)
+    def _toggled(self, key: str) -> None:
+        if key != self.grouping:
+            self.grouping = key
+            if self._view is not None:
+                self.show_plan(self._view)
+            self.grouping_changed.emit(key)
+
+    def set_grouping(self, key: str) -> None:
+        """Group by ``maturity`` or ``horizon`` (as if the toggle were clicked)."""
+        self.toggles[key].setChecked(True)
+
+    def show_plan(self, view: PlanView) -> None:
+        """Rebuild the columns from the roadmap."""
+        self._view = view
+        groups = self._groups(view)
+        if self._built != (self.grouping, list(groups)):
+            self._build_columns(view, list(groups))
         focused = next((c for c in self.columns.values() if c.hasFocus()), None)
-        for phase in roadmap.phases:
-            column = self.columns[phase.id]
+        for key, items in groups.items():
+            column = self.columns[key]
             selected = self.follow or column.current_id()
             column.clear()
-            colour = level_colour(phase.id, level_ids)
-            for item in by_phase[phase.id]:
-                column.addItem(self._card(item, names, colour))
+            for item in items:
+                column.addItem(card_item(item, view))
                 if item.id == selected:
                     column.setCurrentRow(column.count() - 1)
                     if self.follow and focused is not None:
                         column.setFocus()
-            start, end = spans.get(phase.id, (phase.start_month, phase.start_month))
-            count = len(by_phase[phase.id])
-            months = month_span(start, end) if end > start else "no work planned"
-            self.headers[phase.id].setText(
-                f"<b>{phase.name}</b> · {count} initiative{'s' if count != 1 else ''} · {months}"
-            )
+            self.headers[key].setText(self._header(view, key, items))
+            # an empty column gives its room to the others (it still takes drops)
+            self._columns_box.setStretch(list(groups).index(key), 1 if items else 0)
+        self.hint.setText(
+            "Drag within a column to change priority. Colour and chip: the maturity each initiative helps reach."
+            if self.grouping == "maturity"
+            else "Drag a card to another horizon to pin its start there. Colour and chip: its maturity."
+        )
+        self.hint.setToolTip(self.hint.text())
 
-    def _build_columns(self, roadmap: Roadmap, level_ids: tuple[str, ...]) -> None:
-        while self._layout.count():
-            taken = self._layout.takeAt(0)
+    def _groups(self, view: PlanView) -> dict[str, list[Initiative]]:
+        roadmap = view.roadmap
+        if self.grouping == "maturity":
+            by_phase: dict[str, list[Initiative]] = {p.id: [] for p in roadmap.phases}
+            for item in roadmap.initiatives:
+                by_phase.setdefault(item.phase, []).append(item)
+            return by_phase
+        by_horizon: dict[str, list[Initiative]] = {h.id: [] for h in roadmap.horizons}
+        order = {item.id: n for n, item in enumerate(roadmap.initiatives)}
+        for item in sorted(roadmap.initiatives, key=lambda i: (i.start_month, order[i.id])):
+            by_horizon.setdefault(view.horizon(item), []).append(item)
+        if not by_horizon.get(OFF_PLAN):
+            by_horizon.pop(OFF_PLAN, None)
+        return by_horizon
+
+    def _header(self, view: PlanView, key: str, items: list[Initiative]) -> str:
+        """Two lines in every column, so the cards line up: the name and count, then when or how far."""
+        count = f"{len(items)} initiative{'s' if len(items) != 1 else ''}"
+        if self.grouping == "maturity":
+            done = sum(1 for item in items if item.status == "done")
+            name = html.escape(view.phase_names.get(key, key))
+            return f"<b>{name}</b> · {count}<br>{done} of {len(items)} done" if items else f"<b>{name}</b><br>{count}"
+        if key == OFF_PLAN:
+            return f"<b>Not scheduled</b> · {count}<br>deferred or dropped"
+        return f"<b>{html.escape(view.horizon_name(key))}</b> · {count}<br>{view.horizon_window(key)}"
+
+    def _build_columns(self, view: PlanView, keys: list[str]) -> None:
+        while self._columns_box.count():
+            taken = self._columns_box.takeAt(0)
             child = taken.widget() if taken is not None else None
             if child is not None:
+                child.hide()  # at once: the old column may be painted again before it is deleted
                 child.deleteLater()
         self.columns.clear()
         self.headers.clear()
-        for phase in roadmap.phases:
+        self._built = (self.grouping, keys)
+        for key in keys:
             box = QWidget()
+            box.setMinimumWidth(COLUMN_MIN_WIDTH)
             lay = QVBoxLayout(box)
             lay.setContentsMargins(4, 0, 4, 0)
-            header = QLabel(f"<b>{phase.name}</b>")
-            header.setStyleSheet(f"border-bottom: 3px solid {level_colour(phase.id, level_ids)}; padding: 4px;")
-            column = PhaseColumn(phase.id)
-            column.setAccessibleName(f"{phase.name} phase")
+            header = QLabel()
+            colour = view.colour(key) if self.grouping == "maturity" else _TIME_COLOUR
+            header.setStyleSheet(f"border-bottom: 3px solid {colour}; padding: 4px;")
+            column = CardColumn(key)
+            name = view.phase_names.get(key, key) if self.grouping == "maturity" else view.horizon_name(key)
+            column.setAccessibleName(f"{name} column")
+            column.setDropIndicatorShown(self.grouping == "maturity")
             column.drop_requested.connect(self.drop_requested)
-            column.phase_step_requested.connect(self.phase_step_requested)
-            column.itemActivated.connect(lambda item: self.activated.emit(str(item.data(_ID_ROLE))))
+            column.step_requested.connect(self.step_requested)
+            column.itemActivated.connect(lambda item: self.activated.emit(str(item.data(ID_ROLE))))
             column.itemPressed.connect(lambda _item, column=column: self._select_only(column))
             lay.addWidget(header)
             lay.addWidget(column, 1)
-            self.columns[phase.id] = column
-            self.headers[phase.id] = header
-            self._layout.addWidget(box, 1)
+            self.columns[key] = column
+            self.headers[key] = header
+            self._columns_box.addWidget(box, 1)
 
-    def _select_only(self, chosen: PhaseColumn) -> None:
+    def _select_only(self, chosen: CardColumn) -> None:
         for column in self.columns.values():
             if column is not chosen:
                 column.setCurrentRow(-1)
 
-    @staticmethod
-    def _card(item: Initiative, names: dict[str, str], colour: str) -> QListWidgetItem:
-        widget_item = QListWidgetItem(item.title)
-        months = month_span(item.start_month, item.end_month)
-        lock = " · locked" if item.locked else ""
-        custom = " · custom" if item.origin == "custom" else ""
-        widget_item.setData(_ID_ROLE, item.id)
-        widget_item.setData(
-            _LINES_ROLE,
-            (
-                item.title,
-                f"{names.get(item.capability, item.capability)} · {item.owner or 'no owner'}",
-                f"Effort {item.effort} · {months}{lock}{custom}",
-            ),
-        )
-        widget_item.setData(_COLOUR_ROLE, colour)
-        widget_item.setToolTip(f"{item.title}\n\n{item.description}" if item.description else item.title)
-        widget_item.setData(
-            Qt.ItemDataRole.AccessibleTextRole, f"{item.title}, {names.get(item.capability, '')}, {months}{lock}"
-        )
-        return widget_item
+    def column_of(self, initiative_id: str) -> str | None:
+        """The key of the column showing an initiative."""
+        return next((key for key, column in self.columns.items() if initiative_id in column.ids()), None)
+
+    def select(self, initiative_id: str) -> bool:
+        """Select an initiative's card (and only it)."""
+        key = self.column_of(initiative_id)
+        if key is None:
+            return False
+        column = self.columns[key]
+        self._select_only(column)
+        column.setCurrentRow(column.ids().index(initiative_id))
+        column.setFocus()
+        return True
 
     def selected_id(self) -> str | None:
         """The id of the selected card in the focused column (or any column)."""

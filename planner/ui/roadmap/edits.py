@@ -1,8 +1,9 @@
 """Roadmap edits as undo steps: pure edit function, then re-plan, then one undoable edit.
 
-Decision: start months are always the scheduler's (the engine does not pin dates, not even for
-locked items), so the timeline is re-planned after every edit and start months are not editable;
-durations, phases, order, dependencies and capacity are, and they move the dates.
+Decision: start months are the scheduler's, so the plan is re-planned after every edit and a start
+month is never typed in as such; a consultant who needs a fixed start pins the initiative (the
+editor, or a drop on a horizon), which the scheduler honours. Durations, order, dependencies,
+statuses and capacities are edited too, and they move the dates.
 """
 
 from __future__ import annotations

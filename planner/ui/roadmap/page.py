@@ -1,158 +1,156 @@
 """The roadmap page: generate or regenerate, then shape the plan on a board, a table or a timeline.
 
-Generating a first roadmap applies at once (one undo step). Regenerating an existing one shows
-the diff (added, removed, kept) and applies it only when confirmed, as one undo step. Warnings
-(targets above prerequisites, unscored prerequisites, order clashes) are listed under the views
-and refreshed after every edit or re-score. Refused edits (a dependency loop, say) are shown
-in the message line instead of being applied.
+Top to bottom: the actions (generate/regenerate, add, edit, lock, status, delete, restore deleted),
+the plan's settings (scope, capacity, capacity per owner), the "out of date" banner while the
+assessment has moved on since the roadmap was drafted, a message line, the three views and the
+warnings. What each action does is :mod:`planner.ui.roadmap.actions`; refusals are shown in the
+message line and the window's status bar, never applied. The board's grouping (maturity or
+horizon) is a preference, remembered in the app's settings when the page has them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListWidget,
+    QMainWindow,
+    QMenu,
     QPushButton,
     QScrollArea,
     QSpinBox,
     QSplitter,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from planner.model.capmodel import EFFORTS
-from planner.model.edits import Change, ChangeKind, EditRefused, replace_roadmap
-from planner.model.limits import CAPACITY_RANGE
-from planner.model.project import INITIATIVE_STATUSES, Roadmap
-from planner.model.roadmap import (
-    add_custom_initiative,
-    delete_initiative,
-    generate_roadmap,
-    move_initiative,
-    phase_spans,
-    regenerate,
-    roadmap_warnings,
-    set_capacity,
-    set_locked,
-)
+from planner.model.edits import Change, ChangeKind
+from planner.model.limits import CAPACITY_RANGE, OWNER_CAPACITY_RANGE
+from planner.model.project import INITIATIVE_STATUSES
+from planner.model.roadmap import roadmap_warnings
 from planner.report.formatting import status_text
 from planner.ui.document import Document
+from planner.ui.roadmap.actions import RoadmapActions
+from planner.ui.roadmap.banner import StaleBanner
 from planner.ui.roadmap.board import Board
-from planner.ui.roadmap.dialogs import AddInitiativeDialog, RegenerationDialog
-from planner.ui.roadmap.edits import push_edit
-from planner.ui.roadmap.table import COLUMNS, RoadmapTableModel
+from planner.ui.roadmap.detail import InitiativeDialog
+from planner.ui.roadmap.plan import plan_view
+from planner.ui.roadmap.table import RoadmapTableModel
+from planner.ui.roadmap.tableview import RoadmapTable
 from planner.ui.roadmap.timeline import Timeline
+from planner.ui.settings import Settings
 
-__all__ = ["RoadmapPage"]
+__all__ = ["SCOPES", "RoadmapPage"]
 
-_Index = QModelIndex | QPersistentModelIndex
-
-
-class _ChoiceDelegate(QStyledItemDelegate):
-    """A combo box editor for a column with fixed choices."""
-
-    def __init__(self, choices: list[tuple[str, str]], parent: QWidget) -> None:
-        super().__init__(parent)
-        self.choices = choices
-
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: _Index) -> QWidget:
-        combo = QComboBox(parent)
-        for value, label in self.choices:
-            combo.addItem(label, value)
-        return combo
-
-    def setEditorData(self, editor: QWidget, index: _Index) -> None:
-        assert isinstance(editor, QComboBox)  # noqa: S101
-        editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole))))
-
-    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: _Index) -> None:
-        assert isinstance(editor, QComboBox)  # noqa: S101
-        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+#: The scopes as the page offers them.
+SCOPES: tuple[tuple[str, str], ...] = (("lean", "Lean: core initiatives"), ("full", "Full: core and optional"))
+_STATUS_MESSAGE_MS = 10_000
 
 
 class RoadmapPage(QWidget):
     """Board, table, timeline, warnings and the plan-wide actions."""
 
-    def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
+    def __init__(self, doc: Document, parent: QWidget | None = None, *, settings: Settings | None = None) -> None:
         super().__init__(parent)
         self.doc = doc
-        self._stale = True
+        self.settings = settings
+        self._pending = True
         self._sized = False
         self.setObjectName("roadmapPage")
+        self.message = QLabel()
+        self.message.setObjectName("messageLine")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        self.ops = RoadmapActions(doc, self, self.say)
         heading = QLabel("Roadmap")
         heading.setObjectName("pageHeading")
         self.generate_button = QPushButton()
         self.generate_button.clicked.connect(self.generate)
-        self.add_button = QPushButton("&Add initiative…")
-        self.add_button.clicked.connect(self.add_initiative)
-        self.lock_button = QPushButton("&Lock / unlock")
-        self.lock_button.setToolTip("Locked initiatives are kept as they are when the roadmap is regenerated")
-        self.lock_button.clicked.connect(self.toggle_lock)
-        self.delete_button = QPushButton("&Delete")
-        self.delete_button.clicked.connect(self.delete_selected)
-        self.capacity = QSpinBox()
-        self.capacity.setRange(*CAPACITY_RANGE)
-        self.capacity.setAccessibleName("Capacity")
-        self.capacity.setToolTip("How many initiatives the client can run at the same time")
-        self.capacity.valueChanged.connect(self._capacity_edited)
+        self.add_button = self._button("&Add…", "Add a custom initiative", self.add_initiative)
+        self.edit_button = self._button(
+            "&Edit…", "Edit every field of the selected initiative (or double-click it)", self.edit_initiative
+        )
+        self.lock_button = self._button(
+            "&Lock / unlock",
+            "Locked initiatives are kept as they are when the roadmap is regenerated",
+            self.toggle_lock,
+        )
+        self.status_button = QPushButton("&Status")
+        self.status_button.setToolTip("Set the status of the selected initiatives")
+        self.status_menu = QMenu(self.status_button)
+        self.status_actions: dict[str, QAction] = {}
+        for status in INITIATIVE_STATUSES:
+            action = self.status_menu.addAction(status_text(status) + ("…" if status == "done" else ""))
+            action.triggered.connect(lambda _c=False, status=status: self.set_selected_status(status))
+            self.status_actions[status] = action
+        self.status_button.setMenu(self.status_menu)
+        self.delete_button = self._button(
+            "&Delete", "Delete the selected initiatives (Undo brings them back)", self.delete_selected
+        )
+        self.restore_button = self._button(
+            "&Restore deleted…",
+            "Bring back library initiatives you deleted: they are offered again for review",
+            self.restore_dismissed,
+        )
         self.summary = QLabel()
-        self.message = QLabel()
-        self.message.setObjectName("messageLine")
-        self.message.setWordWrap(True)
-        bar = QHBoxLayout()
-        bar.addWidget(heading)
-        bar.addSpacing(16)
-        for widget in (self.generate_button, self.add_button, self.lock_button, self.delete_button):
-            bar.addWidget(widget)
-        bar.addSpacing(16)
-        capacity_label = QLabel("&Capacity:")
-        capacity_label.setBuddy(self.capacity)
-        bar.addWidget(capacity_label)
-        bar.addWidget(self.capacity)
-        bar.addStretch(1)
-        bar.addWidget(self.summary)
-        self.board = Board()
+        actions = QHBoxLayout()
+        actions.addWidget(heading)
+        actions.addSpacing(12)
+        for widget in (
+            self.generate_button,
+            self.add_button,
+            self.edit_button,
+            self.lock_button,
+            self.status_button,
+            self.delete_button,
+            self.restore_button,
+        ):
+            actions.addWidget(widget)
+        actions.addStretch(1)
+        self.scope = QComboBox()
+        for value, label in SCOPES:
+            self.scope.addItem(label, value)
+        self.scope.setAccessibleName("Scope")
+        self.scope.setToolTip("Lean keeps the initiatives that define each level; full adds the optional ones")
+        self.scope.activated.connect(lambda _i: self.ops.set_scope(str(self.scope.currentData())))
+        self.capacity = self._spin(CAPACITY_RANGE, "Capacity", "How many initiatives the client runs at the same time")
+        self.capacity.valueChanged.connect(self.ops.set_capacity)
+        self.owner_capacity = self._spin(
+            OWNER_CAPACITY_RANGE, "Capacity per owner", "How many initiatives one owner (team or role) runs at once"
+        )
+        self.owner_capacity.valueChanged.connect(self.ops.set_owner_capacity)
+        plan_row = QHBoxLayout()
+        for label, field in (
+            ("Sc&ope:", self.scope),
+            ("&Capacity:", self.capacity),
+            ("&Per owner:", self.owner_capacity),
+        ):
+            buddy = QLabel(label)
+            buddy.setBuddy(field)
+            plan_row.addWidget(buddy)
+            plan_row.addWidget(field)
+            plan_row.addSpacing(12)
+        plan_row.addStretch(1)
+        plan_row.addWidget(self.summary)
+        self.banner = StaleBanner()
+        self.banner.regenerate_requested.connect(self.generate)
+        self.banner.keep_requested.connect(self.keep_as_is)
+        self.board = Board(settings.board_grouping if settings is not None else "maturity")
         self.board.drop_requested.connect(self.move_card)
-        self.board.phase_step_requested.connect(self.step_phase)
+        self.board.step_requested.connect(self.step_card)
+        self.board.activated.connect(self.edit_initiative)
+        self.board.grouping_changed.connect(self._grouping_changed)
         self.table_model = RoadmapTableModel(doc, self)
-        self.table_model.edit_refused.connect(self.message.setText)
-        self.table = QTableView()
-        self.table.setModel(self.table_model)
-        self.table.setAccessibleName("Roadmap table")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setWordWrap(False)
-        keys = [k for k, _ in COLUMNS]
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(keys.index("title"), QHeaderView.ResizeMode.Stretch)
-        for key, width in (("capability", 190), ("owner", 170), ("depends_on", 220)):
-            header.setSectionResizeMode(keys.index(key), QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(keys.index(key), width)
-        self.table.setItemDelegateForColumn(
-            keys.index("phase"), _ChoiceDelegate([(p.id, p.name) for p in doc.project.roadmap.phases], self.table)
-        )
-        self.table.setItemDelegateForColumn(
-            keys.index("effort"), _ChoiceDelegate([(e, e) for e in EFFORTS], self.table)
-        )
-        self.table.setItemDelegateForColumn(
-            keys.index("status"), _ChoiceDelegate([(s, status_text(s)) for s in INITIATIVE_STATUSES], self.table)
-        )
+        self.table_model.edit_refused.connect(self.say)
+        self.table = RoadmapTable(self.table_model)
+        self.table.activated.connect(self.edit_initiative)
         self.timeline = Timeline()
         timeline_scroll = QScrollArea()
         timeline_scroll.setWidget(self.timeline)
@@ -166,34 +164,63 @@ class RoadmapPage(QWidget):
         self.warnings.setWordWrap(True)
         self.warnings_box = QGroupBox("Warnings")
         QVBoxLayout(self.warnings_box).addWidget(self.warnings)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self.tabs)
-        splitter.addWidget(self.warnings_box)
-        splitter.setStretchFactor(0, 4)
-        splitter.setStretchFactor(1, 1)
-        self.splitter = splitter
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.addWidget(self.warnings_box)
+        self.splitter.setStretchFactor(0, 4)
+        self.splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
-        layout.addLayout(bar)
+        layout.addLayout(actions)
+        layout.addLayout(plan_row)
+        layout.addWidget(self.banner)
         layout.addWidget(self.message)
-        layout.addWidget(splitter, 1)
-        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.board)
-        delete.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        delete.activated.connect(self.delete_selected)
+        layout.addWidget(self.splitter, 1)
+        for view in (self.board, self.table.view):
+            delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), view)
+            delete.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            delete.activated.connect(self.delete_selected)
         doc.changed.connect(self._on_changed)
         self.refresh()
 
+    @staticmethod
+    def _button(text: str, tip: str, slot: Callable[[], object] | None = None) -> QPushButton:
+        button = QPushButton(text)
+        button.setToolTip(tip)
+        if slot is not None:
+            button.clicked.connect(lambda: slot())
+        return button
+
+    @staticmethod
+    def _spin(bounds: tuple[int, int], name: str, tip: str) -> QSpinBox:
+        spin = QSpinBox()
+        spin.setRange(*bounds)
+        spin.setAccessibleName(name)
+        spin.setToolTip(tip)
+        return spin
+
     # -- display -------------------------------------------------------------------------------
+    def say(self, text: str) -> None:
+        """Show a sentence in the message line and, for a while, in the window's status bar."""
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+        window = self.window()
+        if text and isinstance(window, QMainWindow):
+            window.statusBar().showMessage(text, _STATUS_MESSAGE_MS)
+
     def _on_changed(self, change: Change) -> None:
-        if not self.isVisible():  # a hidden page catches up when it is shown
-            self._stale = self._stale or change.kind is ChangeKind.ROADMAP or change.affects_scores
+        relevant = change.kind is ChangeKind.ROADMAP or change.affects_scores or change.kind is ChangeKind.ENGAGEMENT
+        if not relevant:
             return
-        if change.kind is ChangeKind.ROADMAP:
+        if not self.isVisible():  # a hidden page catches up when it is shown
+            self._pending = True
+            return
+        if change.kind is ChangeKind.ROADMAP or {"start_date", "org_size"} & set(change.ids):
             self.refresh()
         elif change.affects_scores:
-            self._refresh_warnings()
+            self._refresh_status()
 
     def showEvent(self, event: QShowEvent) -> None:
-        if self._stale:
+        if self._pending:
             self.refresh()
         super().showEvent(event)
         if not self._sized:
@@ -203,146 +230,142 @@ class RoadmapPage(QWidget):
         """Give the views the room and the warnings a few lines (once, when the sizes are known)."""
         total = sum(self.splitter.sizes())
         if total > 0:
-            self.splitter.setSizes([max(total - 150, 200), 150])
+            warnings = min(130, max(80, total // 6))
+            self.splitter.setSizes([max(total - warnings, 200), warnings])
             self._sized = True
 
     def refresh(self) -> None:
         """Show the roadmap as it is in the project."""
-        self._stale = False
-        project = self.doc.project
-        roadmap = project.roadmap
-        model = project.model
-        names = {cap.id: cap.name for cap in model.iter_capabilities()}
-        spans = phase_spans(roadmap)
-        self.board.show_roadmap(roadmap, names, model.level_ids, spans)
-        self.timeline.show_roadmap(roadmap, model.level_ids)
+        self._pending = False
+        roadmap = self.doc.project.roadmap
+        view = plan_view(self.doc.project)
+        self.board.show_plan(view)
+        self.timeline.show_plan(view)
         has_items = bool(roadmap.initiatives)
-        self.generate_button.setText("&Regenerate…" if has_items else "&Generate roadmap")
+        self.generate_button.setText("Re&generate…" if has_items else "&Generate roadmap")
         self.generate_button.setToolTip(
-            "Draft the roadmap again from the current scores and targets, keeping your edits"
+            "Preview what the current scores, targets, size and scope call for, keeping your edits"
             if has_items
-            else "Draft a phased roadmap from the gaps between current and target levels"
+            else "Draft a roadmap from the gaps between current and target levels"
         )
-        for button in (self.lock_button, self.delete_button):
+        for button in (self.edit_button, self.lock_button, self.status_button, self.delete_button):
             button.setEnabled(has_items)
         self.add_button.setEnabled(bool(roadmap.phases))
-        if self.capacity.value() != roadmap.capacity:
-            self.capacity.blockSignals(True)
-            self.capacity.setValue(roadmap.capacity)
-            self.capacity.blockSignals(False)
-        months = max([item.end_month for item in roadmap.initiatives] + [0])
-        self.summary.setText(f"{len(roadmap.initiatives)} initiatives · {months} months" if has_items else "")
-        self._refresh_warnings()
+        self.restore_button.setEnabled(bool(roadmap.dismissed))
+        count = len(roadmap.dismissed)
+        self.restore_button.setToolTip(
+            f"{count} deleted library initiative{'s' if count != 1 else ''} set aside: offer them again for review"
+            if count
+            else "No deleted library initiative is set aside"
+        )
+        for spin, value in ((self.capacity, roadmap.capacity), (self.owner_capacity, roadmap.owner_capacity)):
+            if spin.value() != value:
+                spin.blockSignals(True)
+                spin.setValue(value)
+                spin.blockSignals(False)
+        self.scope.setCurrentIndex(max(0, self.scope.findData(roadmap.scope)))
+        span = view.plan_span()
+        self.summary.setText(f"{len(roadmap.initiatives)} initiatives · {span}" if has_items and span else "")
+        self._refresh_status()
 
-    def _refresh_warnings(self) -> None:
+    def _refresh_status(self) -> None:
+        """The banner and the warnings, which follow the assessment as well as the roadmap."""
         project = self.doc.project
-        found = roadmap_warnings(project.model, project.assessment, project.roadmap)
+        self.banner.show_reasons(self.ops.stale())
+        found = roadmap_warnings(
+            project.model, project.assessment, project.roadmap, start_date=project.engagement.start_date
+        )
         self.warnings.clear()
         self.warnings.addItems(found or ["No warnings."])
         self.warnings_box.setTitle(f"Warnings ({len(found)})")
 
-    # -- actions -------------------------------------------------------------------------------
-    def _apply(self, text: str, change: Callable[[Roadmap], Roadmap], ids: tuple[str, ...] = ()) -> bool:
-        message = push_edit(self.doc, text, change, ids)
-        self.message.setText(message or "")
-        return message is None
+    def _grouping_changed(self, grouping: str) -> None:
+        if self.settings is not None:
+            self.settings.board_grouping = grouping
 
+    # -- selection -----------------------------------------------------------------------------
+    def selected_ids(self) -> list[str]:
+        """The initiatives selected on the visible view (the board selects one, the table several)."""
+        if self.tabs.currentWidget() is self.table:
+            return self.table.selected_ids()
+        if self.tabs.currentWidget() is self.board:
+            found = self.board.selected_id()
+            return [found] if found else []
+        return []
+
+    def _selection(self) -> list[str]:
+        ids = self.selected_ids()
+        if not ids:
+            self.say("Select an initiative on the board or in the table first.")
+        return ids
+
+    # -- actions -------------------------------------------------------------------------------
     def generate(self) -> bool:
         """Generate a first roadmap, or review and apply a regeneration; return whether it changed."""
-        project = self.doc.project
-        model, assessment, roadmap = project.model, project.assessment, project.roadmap
-        if not roadmap.initiatives:
-            fresh = generate_roadmap(model, assessment, capacity=roadmap.capacity)
-            if not fresh.initiatives:
-                self.message.setText(
-                    "Nothing to plan yet: set targets above the current levels on the Assessment page first."
-                )
-                return False
-            fresh.extra = dict(roadmap.extra)
-            return self._replace(fresh, "Generate roadmap")
-        plan = regenerate(model, assessment, roadmap)
-        dialog = RegenerationDialog(plan, model, self)
-        try:
-            if dialog.exec() != RegenerationDialog.DialogCode.Accepted or not plan.changes_anything:
-                return False
-        finally:
-            dialog.deleteLater()
-        return self._replace(plan.result, f"Regenerate roadmap (+{len(plan.added)}, -{len(plan.removed)})")
+        return self.ops.generate()
 
-    def _replace(self, new: Roadmap, text: str) -> bool:
-        try:
-            self.doc.push(replace_roadmap(self.doc.project, new, text))
-        except EditRefused as exc:
-            self.message.setText(str(exc))
-            return False
-        self.message.setText("")
-        return True
+    def keep_as_is(self) -> bool:
+        """Keep the roadmap although the assessment changed (the banner's "Keep as is")."""
+        return self.ops.keep_as_is()
 
-    def move_card(self, initiative_id: str, phase: str, position: int) -> bool:
-        """Move an initiative to a phase and position (what a drop on the board does)."""
-        item = self.doc.project.roadmap.initiative(initiative_id)
-        same = item.phase == phase
-        names = {p.id: p.name for p in self.doc.project.roadmap.phases}
-        text = f"Reorder '{item.title}'" if same else f"Move '{item.title}' to {names.get(phase, phase)}"
-        if same:
-            members = [i.id for i in self.doc.project.roadmap.initiatives if i.phase == phase]
-            if members.index(initiative_id) < position:
-                position -= 1  # the card leaves its old place first
-            if members.index(initiative_id) == position:
-                return False
+    def restore_dismissed(self) -> bool:
+        """Offer the deleted library initiatives again, through the regeneration preview."""
+        return self.ops.restore_dismissed()
+
+    def move_card(self, initiative_id: str, key: str, position: int) -> bool:
+        """What a drop on the board does: reorder or change maturity, or pin to a horizon."""
         self.board.follow = initiative_id  # keep the moved card selected, for keyboard moves
         try:
-            return self._apply(text, lambda r: move_initiative(r, initiative_id, phase, position), (initiative_id,))
+            if self.board.grouping == "horizon":
+                if self.board.column_of(initiative_id) == key:
+                    self.say("Cards here follow their start months. To change priorities, group by maturity.")
+                    return False
+                return self.ops.pin_to_horizon(initiative_id, key)
+            return self.ops.move_to_phase(initiative_id, key, position)
         finally:
             self.board.follow = None
 
-    def step_phase(self, initiative_id: str, step: int) -> bool:
-        """Move an initiative to the end of the previous (-1) or next (+1) phase (keyboard)."""
-        phases = [p.id for p in self.doc.project.roadmap.phases]
-        position = phases.index(self.doc.project.roadmap.initiative(initiative_id).phase) + step
-        if not 0 <= position < len(phases):
+    def step_card(self, initiative_id: str, step: int) -> bool:
+        """Move a card to the previous (-1) or next (+1) column (keyboard)."""
+        keys = list(self.board.columns)
+        here = self.board.column_of(initiative_id)
+        position = keys.index(here) + step if here in keys else -1
+        if not 0 <= position < len(keys):
             return False
-        return self.move_card(initiative_id, phases[position], 10**6)
-
-    def selected_id(self) -> str | None:
-        """The initiative selected on the visible view."""
-        if self.tabs.currentWidget() is self.table:
-            rows = self.table.selectionModel().selectedRows()
-            return self.table_model.initiative_id(rows[0].row()) if rows else None
-        return self.board.selected_id()
+        return self.move_card(initiative_id, keys[position], 10**6)
 
     def toggle_lock(self) -> bool:
-        """Lock or unlock the selected initiative."""
-        initiative_id = self.selected_id()
-        if initiative_id is None:
-            self.message.setText("Select an initiative first.")
-            return False
-        item = self.doc.project.roadmap.initiative(initiative_id)
-        verb = "Unlock" if item.locked else "Lock"
-        return self._apply(
-            f"{verb} '{item.title}'", lambda r: set_locked(r, initiative_id, not item.locked), (initiative_id,)
-        )
+        """Lock the selected initiatives (or unlock them when all are locked)."""
+        ids = self._selection()
+        return bool(ids) and self.ops.toggle_lock(ids)
 
     def delete_selected(self) -> bool:
-        """Delete the selected initiative (undoable)."""
-        initiative_id = self.selected_id()
-        if initiative_id is None:
-            return False
-        item = self.doc.project.roadmap.initiative(initiative_id)
-        return self._apply(f"Delete '{item.title}'", lambda r: delete_initiative(r, initiative_id), (initiative_id,))
+        """Delete the selected initiatives (undoable)."""
+        ids = self._selection()
+        return bool(ids) and self.ops.delete(ids)
+
+    def set_selected_status(self, status: str) -> bool:
+        """Give the selected initiatives a status (done asks for the date)."""
+        ids = self._selection()
+        return bool(ids) and self.ops.set_status(ids, status)
 
     def add_initiative(self) -> bool:
         """Ask for a custom initiative and add it."""
-        project = self.doc.project
-        dialog = AddInitiativeDialog(project.model, project.roadmap, self)
-        try:
-            if dialog.exec() != AddInitiativeDialog.DialogCode.Accepted:
+        return self.ops.add()
+
+    def edit_initiative(self, initiative_id: str | None = None) -> bool:
+        """Open the editor on an initiative (default: the selected one); return whether it changed."""
+        if initiative_id is None:
+            ids = self._selection()
+            if not ids:
                 return False
-            values = dialog.values()
+            initiative_id = ids[0]
+        revision = self.doc.revision
+        dialog = InitiativeDialog(
+            self.doc.project, initiative_id, lambda changes: self.ops.edit(initiative_id, changes), self
+        )
+        try:
+            dialog.exec()
         finally:
             dialog.deleteLater()
-        return self._apply(f"Add '{values['title']}'", lambda r: add_custom_initiative(r, **values))
-
-    def _capacity_edited(self, value: int) -> None:
-        if value != self.doc.project.roadmap.capacity:
-            self._apply(f"Set capacity to {value}", lambda r: set_capacity(r, value))
+        return self.doc.revision != revision

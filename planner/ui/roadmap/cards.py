@@ -1,0 +1,212 @@
+"""Roadmap cards: what a card says about an initiative, and how it is painted.
+
+A card reads top to bottom as a FinOps lead scans it: the title (up to two lines), the capability
+and owner, then a chip with the maturity it helps reach, when it starts in calendar months ("Mar
+2027 · 2 mo"), pin and lock marks, and its status on the right. The maturity colour runs down
+the card's left edge in both groupings of the board, so colour always means maturity.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
+from PySide6.QtWidgets import QListWidgetItem, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from planner.model.project import Initiative
+from planner.ui.roadmap.plan import STATUS_COLOURS, PlanView
+
+__all__ = ["CARD_ROLE", "ID_ROLE", "Card", "CardDelegate", "card_item", "two_lines"]
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+CARD_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+@dataclass(frozen=True, slots=True)
+class Card:
+    """The texts and colours of one card."""
+
+    title: str
+    detail: str
+    chip: str
+    colour: str
+    when: str
+    status: str
+    status_colour: str
+    crossed: bool
+    marks: tuple[str, ...] = ()
+
+    @property
+    def text(self) -> str:
+        """The card in words (its tooltip and what a screen reader says), marks included."""
+        marks = "".join(f" · {mark}" for mark in self.marks)
+        return f"{self.title}. {self.detail}. {self.chip} · {self.when}{marks} · {self.status}"
+
+
+def card_of(item: Initiative, view: PlanView) -> Card:
+    """Return the card of an initiative."""
+    marks = tuple(mark for mark, on in (("pinned", item.pinned_start is not None), ("locked", item.locked)) if on)
+    custom = "Custom · " if item.origin == "custom" else ""
+    return Card(
+        title=item.title,
+        detail=f"{custom}{view.capability(item)} · {item.owner or 'no owner'}",
+        chip=view.phase(item),
+        colour=view.colour(item.phase),
+        when=f"{view.month(item.start_month)} · {item.duration_months} mo",  # short: it shares a line
+        status=view.status(item),
+        status_colour=STATUS_COLOURS.get(item.status, STATUS_COLOURS["planned"]),
+        crossed=item.status == "dropped",
+        marks=marks,
+    )
+
+
+def card_item(item: Initiative, view: PlanView) -> QListWidgetItem:
+    """Return a list item carrying an initiative's card."""
+    card = card_of(item, view)
+    widget_item = QListWidgetItem(item.title)
+    widget_item.setData(ID_ROLE, item.id)
+    widget_item.setData(CARD_ROLE, card)
+    tip = f"{item.title}\n\n{item.description}" if item.description else item.title
+    marks = "".join(f" · {mark}" for mark in card.marks)
+    widget_item.setToolTip(
+        f"{tip}\n\n{card.chip} · starts {card.when}{marks} · {card.status}\nDouble-click or Enter to edit."
+    )
+    widget_item.setData(Qt.ItemDataRole.AccessibleTextRole, card.text)
+    return widget_item
+
+
+def two_lines(text: str, metrics: QFontMetrics, width: int) -> list[str]:
+    """Return ``text`` broken at a space into at most two lines of ``width`` pixels (the second elided)."""
+    if metrics.horizontalAdvance(text) <= width:
+        return [text]
+    words = text.split(" ")
+    first = ""
+    for n in range(1, len(words) + 1):
+        candidate = " ".join(words[:n])
+        if metrics.horizontalAdvance(candidate) > width:
+            break
+        first = candidate
+    if not first:  # one very long word: cut it where it overflows
+        return [metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)]
+    rest = text[len(first) :].strip()
+    return [first, metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width)] if rest else [first]
+
+
+class CardDelegate(QStyledItemDelegate):
+    """Paints an initiative as a card (see the module docstring)."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        line = QFontMetrics(option.font).lineSpacing()
+        return QSize(220, line * 4 + 30)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        card = index.data(CARD_ROLE)
+        if not isinstance(card, Card):
+            return
+        palette = option.palette
+        rect = option.rect.adjusted(4, 3, -4, -3)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(palette.highlight().color() if selected else palette.mid().color(), 2 if selected else 1))
+        painter.setBrush(palette.base())
+        painter.drawRoundedRect(rect, 6, 6)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(card.colour))
+        painter.drawRoundedRect(QRect(rect.left(), rect.top(), 6, rect.height()), 3, 3)
+        inner = rect.adjusted(14, 6, -10, -6)
+        line = QFontMetrics(option.font).lineSpacing()
+        bold = QFont(option.font)
+        bold.setBold(True)
+        bold.setStrikeOut(card.crossed)
+        painter.setFont(bold)
+        painter.setPen(palette.text().color())
+        title = two_lines(card.title, QFontMetrics(bold), inner.width())
+        for n, text in enumerate(title):
+            painter.drawText(QRect(inner.left(), inner.top() + n * line, inner.width(), line), 0, text)
+        painter.setFont(option.font)
+        metrics = QFontMetrics(option.font)
+        muted = QColor(palette.text().color())
+        muted.setAlpha(170)
+        painter.setPen(muted)
+        detail = metrics.elidedText(card.detail, Qt.TextElideMode.ElideRight, inner.width())
+        # the detail follows the title; the chip line stays at the bottom, aligned across cards
+        painter.drawText(QRect(inner.left(), inner.top() + len(title) * line, inner.width(), line), 0, detail)
+        last = QRect(inner.left(), inner.bottom() - line + 1, inner.width(), line)
+        self._paint_last_line(painter, option.font, card, last, palette.text().color())
+        painter.restore()
+
+    @staticmethod
+    def _paint_last_line(painter: QPainter, font: QFont, card: Card, box: QRect, ink: QColor) -> None:
+        """The maturity chip, the months and marks, and the status (right-aligned)."""
+        metrics = QFontMetrics(font)
+        small = QFont(font)
+        small.setBold(True)
+        chip_metrics = QFontMetrics(small)
+        chip_width = chip_metrics.horizontalAdvance(card.chip) + 10
+        chip = QRectF(box.left(), box.top() - 1, chip_width, box.height() + 2)
+        fill = QColor(card.colour)
+        fill.setAlpha(45)
+        painter.setPen(QPen(QColor(card.colour), 1))
+        painter.setBrush(fill)
+        painter.drawRoundedRect(chip, 8, 8)
+        painter.setFont(small)
+        painter.setPen(ink)
+        painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, card.chip)
+        # a planned item's status is quiet; work begun, done or set aside stands out in bold
+        status_font = QFont(font)
+        status_font.setBold(card.status != "Planned")
+        painter.setFont(status_font)
+        status_width = QFontMetrics(status_font).horizontalAdvance(card.status) + 2
+        painter.setPen(QColor(card.status_colour))
+        painter.drawText(
+            QRect(box.right() - status_width, box.top(), status_width, box.height()),
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+            card.status,
+        )
+        right = box.right() - status_width - 6
+        for mark in reversed(card.marks):  # drawn, not written: they must fit on a narrow card
+            right -= _MARK
+            _paint_mark(painter, mark, QRectF(right, box.top(), _MARK - 3, box.height()), ink)
+        painter.setFont(font)
+        painter.setPen(ink)
+        left = int(chip.right()) + 6
+        room = max(0, right - 4 - left)
+        when = card.when
+        if metrics.horizontalAdvance(when) > room:  # the start month matters more than the duration
+            when = card.when.split(" · ")[0]
+        painter.drawText(
+            QRect(left, box.top(), room, box.height()),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            metrics.elidedText(when, Qt.TextElideMode.ElideRight, room),
+        )
+
+
+_MARK = 14  # the width a pin or lock mark takes
+
+
+def _paint_mark(painter: QPainter, mark: str, box: QRectF, ink: QColor) -> None:
+    """A small padlock ("locked") or map pin ("pinned") centred in ``box``."""
+    painter.save()
+    colour = QColor(ink)
+    colour.setAlpha(200)
+    cx, cy = box.center().x(), box.center().y()
+    if mark == "locked":
+        painter.setPen(QPen(colour, 1.4))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawArc(QRectF(cx - 3, cy - 6, 6, 7), 0, 180 * 16)
+        painter.drawLine(QPointF(cx - 3, cy - 2.5), QPointF(cx - 3, cy))
+        painter.drawLine(QPointF(cx + 3, cy - 2.5), QPointF(cx + 3, cy))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        painter.drawRoundedRect(QRectF(cx - 4.5, cy - 0.5, 9, 6.5), 1.5, 1.5)
+    else:
+        painter.setPen(QPen(colour, 1.6))
+        painter.drawLine(QPointF(cx, cy), QPointF(cx, cy + 6))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        painter.drawEllipse(QPointF(cx, cy - 2), 3.5, 3.5)
+    painter.restore()
