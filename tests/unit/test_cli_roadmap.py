@@ -69,7 +69,7 @@ def test_regenerate_saves_then_prints_by_horizon_with_warnings(
     end = max(i.end_month for i in expected.initiatives)
     assert lines[0] == (
         f"Roadmap for Brightwave Labs: {len(expected.initiatives)} initiatives over {end} months, "
-        "at most 3 at a time and 2 per owner, lean scope"
+        f"at most {expected.capacity} at a time and {expected.owner_capacity} per owner, lean scope"
     )
     assert lines[1] == "Months count from the start of the plan: the project has no start month."
     now = [i for i in expected.initiatives if i.start_month < 3]

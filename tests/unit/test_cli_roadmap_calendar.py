@@ -59,7 +59,7 @@ def rescored(project: Project) -> Project:
 def test_json_has_the_settings_the_calendar_and_every_initiatives_horizon(
     model: CapabilityModel, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    project = planned(enterprise(model))
+    project = planned(enterprise(model), "full")  # work in every horizon
     road = project.roadmap
     path = saved(project, tmp_path / "contoso.roadmap")
     code, out, _ = run_cli(capsys, "roadmap", path, "--json")
@@ -78,7 +78,7 @@ def test_json_has_the_settings_the_calendar_and_every_initiatives_horizon(
         "initiatives",
         "warnings",
     ]
-    assert (doc["capacity"], doc["owner_capacity"], doc["scope"]) == (road.capacity, road.owner_capacity, "lean")
+    assert (doc["capacity"], doc["owner_capacity"], doc["scope"]) == (road.capacity, road.owner_capacity, "full")
     assert (doc["org_size"], doc["start_date"]) == ("enterprise", project.engagement.start_date)
     assert doc["stale"] is False and doc["stale_reasons"] == []
     start = project.engagement.start_date
