@@ -116,5 +116,7 @@ def roadmap_notes(project: Project, path: Path) -> list[str]:
             "note: the roadmap predates the latest scores, and the exports say so; regenerate it with "
             f"planner roadmap {path.name} --regenerate, or confirm it as is in the app"
         )
-    warnings = roadmap_warnings(project.model, project.assessment, project.roadmap, start_date=eng.start_date)
+    warnings = roadmap_warnings(
+        project.model, project.assessment, project.roadmap, start_date=eng.start_date, org_size=eng.org_size
+    )
     return notes + [f"note: roadmap warning (in the exports): {w}" for w in warnings]

@@ -320,7 +320,11 @@ def roadmap_part(model: CapabilityModel, project: Project) -> RoadmapPart:
         unscheduled=tuple(rows[i.id] for i in unscheduled),
         projections=projections,
         horizon_projections=horizon_projections,
-        warnings=tuple(roadmap_warnings(model, project.assessment, roadmap, start_date=start_date)),
+        warnings=tuple(
+            roadmap_warnings(
+                model, project.assessment, roadmap, start_date=start_date, org_size=project.engagement.org_size
+            )
+        ),
         stale_reasons=tuple(stale_reasons(model, project.assessment, roadmap, org_size=org_size)),
     )
 

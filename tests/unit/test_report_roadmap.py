@@ -131,3 +131,8 @@ def test_a_stale_roadmap_carries_its_reasons_and_the_note(model: CapabilityModel
     assert list(report.warnings) == roadmap_warnings(
         model, project.assessment, project.roadmap, start_date=project.engagement.start_date
     )
+
+
+def test_the_report_does_not_warn_about_work_sized_for_another_organisation(model: CapabilityModel) -> None:
+    report = build_report(planned(midsize(model)))
+    assert report.warnings == ()  # the start-up-only variants a mid-size plan leaves out are not "missing"

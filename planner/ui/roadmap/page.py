@@ -273,7 +273,11 @@ class RoadmapPage(QWidget):
         project = self.doc.project
         self.banner.show_reasons(self.ops.stale())
         found = roadmap_warnings(
-            project.model, project.assessment, project.roadmap, start_date=project.engagement.start_date
+            project.model,
+            project.assessment,
+            project.roadmap,
+            start_date=project.engagement.start_date,
+            org_size=project.engagement.org_size,
         )
         self.warnings.clear()
         self.warnings.addItems(found or ["No warnings."])
