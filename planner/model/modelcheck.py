@@ -16,12 +16,12 @@ consultant's own model is shown the findings.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from planner.model.capmodel import ORG_SIZES, CapabilityModel, InitiativeTemplate
 
-__all__ = ["CORE_PER_LEVEL", "Finding", "library_findings"]
+__all__ = ["CORE_PER_LEVEL", "Finding", "library_findings", "required_closure"]
 
 #: How many core items a capability and level has for each size, fewest and most.
 CORE_PER_LEVEL: tuple[int, int] = (1, 2)
@@ -63,8 +63,8 @@ def _core_coverage(model: CapabilityModel) -> Iterable[Finding]:
                     )
 
 
-def _closure(start: InitiativeTemplate, templates: dict[str, InitiativeTemplate]) -> set[str]:
-    """Return the keys ``start`` requires, directly or through others."""
+def required_closure(start: InitiativeTemplate, templates: Mapping[str, InitiativeTemplate]) -> set[str]:
+    """Return the library keys ``start`` requires, directly or through what those require."""
     seen: set[str] = set()
     stack = list(start.requires)
     while stack:
@@ -93,7 +93,7 @@ def _named_dependencies(model: CapabilityModel) -> Iterable[Finding]:
     for cap in model.iter_capabilities():
         before = _prerequisites(model, cap.id)
         for tpl in cap.initiatives:
-            reach = _closure(tpl, templates)
+            reach = required_closure(tpl, templates)
             reached_caps = {templates[k].capability for k in reach}
             text = f"{tpl.title} {tpl.description}"
             for key in sorted(set(_KEY.findall(text))):

@@ -27,6 +27,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from planner.model.capmodel import CapabilityModel, InitiativeTemplate
 from planner.model.graph import find_cycle
+from planner.model.modelcheck import required_closure
 from planner.model.project import Initiative, Roadmap
 
 __all__ = [
@@ -130,19 +131,6 @@ def _nearest(levels: Mapping[int, tuple[list[str], list[str]]], rank: int, *, in
         return []
     core, every = levels[max(below)]
     return core or every
-
-
-def required_closure(tpl: InitiativeTemplate, templates: Mapping[str, InitiativeTemplate]) -> set[str]:
-    """Return the library keys ``tpl`` requires, directly or through what those require."""
-    seen: set[str] = set()
-    stack = list(tpl.requires)
-    while stack:
-        key = stack.pop()
-        if key in seen or key not in templates:
-            continue
-        seen.add(key)
-        stack.extend(templates[key].requires)
-    return seen
 
 
 def dependency_graph(roadmap: Roadmap) -> dict[str, list[str]]:
