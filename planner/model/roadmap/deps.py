@@ -27,12 +27,10 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from planner.model.capmodel import CapabilityModel, InitiativeTemplate
 from planner.model.graph import find_cycle
-from planner.model.modelcheck import required_closure
 from planner.model.project import Initiative, Roadmap
 
 __all__ = [
     "dependency_graph",
-    "required_closure",
     "find_dependency_cycle",
     "initiative_level",
     "level_ranks",
