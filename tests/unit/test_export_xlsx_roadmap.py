@@ -18,6 +18,7 @@ from exports.xlsx.workbook import workbook_bytes
 from planner.model.capmodel import CapabilityModel
 from planner.model.project import Project
 from planner.model.roadmap import schedule, set_pin, set_status
+from planner.model.roadmap.deps import dependency_graph
 from planner.report.data import STALE_NOTE, ReportData, build_report
 from tests.scenarios import enterprise, planned, startup
 
@@ -43,12 +44,18 @@ def first_day(start: str, month: int) -> dt.datetime:
 
 @pytest.fixture(scope="module")
 def edited(model: CapabilityModel) -> Project:
-    """A start-up plan with work begun, done and deferred, and a pin."""
+    """A start-up plan with work begun, done and deferred, and two pins, one of them early.
+
+    The early pin puts an item before the work it depends on ends, so the plan has a point to note
+    whatever the library holds.
+    """
     project = planned(startup(model))
     ids = [i.id for i in project.roadmap.initiatives]
     road = set_status(project.roadmap, [ids[0]], "in_progress")
     road = set_status(road, [ids[1]], "deferred")
-    project.roadmap = schedule(model, set_pin(road, ids[2], 4))
+    road = set_pin(road, ids[2], 4)
+    dependant = next(i for i in road.initiatives if ids[2] in dependency_graph(road).get(i.id, []))
+    project.roadmap = schedule(model, set_pin(road, dependant.id, 4))
     return project
 
 
@@ -117,6 +124,7 @@ def test_the_summary_names_the_first_90_days_and_the_points_to_note(edited: Proj
         assert row[0] == f"{item.ref}  {item.title}" and row[3] == item.owner
         assert row[4].startswith(item.span_label)
     assert any(row[4] == f"{i.span_label} (in progress)" for row, i in zip(listed, first.initiatives, strict=True))
+    assert report.warnings
     at = next(n for n, row in enumerate(texts) if row[0] == "Points to note about this plan")
     assert [row[0] for row in texts[at + 1 : at + 1 + len(report.warnings)]] == list(report.warnings)
 
