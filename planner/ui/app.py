@@ -22,6 +22,7 @@ from planner import APP_ID, APP_NAME, __version__
 from planner.appdirs import data_dir
 from planner.resources import ResourceError, resource_path
 from planner.ui.autosave import Autosaver
+from planner.ui.collector import MainThreadCollector
 from planner.ui.ending import EndingWatcher
 from planner.ui.errors import ErrorHandler
 from planner.ui.look import app_icon, apply_text_size
@@ -137,11 +138,16 @@ def run_app(path: Path | None, *, smoke: bool = False) -> int:
             window = create_window(Settings(Path(tmp) / "settings.ini"), Path(tmp) / "autosave", demo=demo_path())
             handler = ErrorHandler(window.autosaver, lambda: window, interactive=False)
             handler.install()
+            collector = MainThreadCollector(window)
+            collector.start()
             try:
                 return run_smoke(app, window, Path(tmp), handler)
             finally:
+                collector.stop()
                 handler.uninstall()
     window = create_window(Settings(), autosave_folder(), demo=demo_path())
+    collector = MainThreadCollector(window)  # garbage is collected on this thread only (see module)
+    collector.start()
     handler = ErrorHandler(window.autosaver, lambda: window)
     handler.install()
     ending = EndingWatcher(app, window)
@@ -160,4 +166,5 @@ def run_app(path: Path | None, *, smoke: bool = False) -> int:
     finally:
         ending.uninstall()
         handler.uninstall()
+        collector.stop()
         log.info("closed")

@@ -55,6 +55,24 @@ def _reference_guard() -> None:
     refguard.install()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _collector(qapp: QApplication) -> Iterator[Any]:
+    """Collect garbage on the GUI thread only, as the app does (see planner.ui.collector)."""
+    from planner.ui.collector import MainThreadCollector
+
+    collector = MainThreadCollector(qapp)
+    collector.start()
+    yield collector
+    collector.stop()
+
+
+@pytest.fixture(autouse=True)
+def _collect_after_test(_collector: Any) -> Iterator[None]:
+    """Collect what each test left, on the GUI thread, before the next test starts a worker."""
+    yield
+    _collector.collect_due()
+
+
 @pytest.fixture(autouse=True)
 def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
     scripted = Dialogs()
