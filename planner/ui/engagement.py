@@ -22,7 +22,7 @@ from planner.ui.errors import show_refusal
 from planner.ui.fields import LineField, TextField
 from planner.ui.months import StartMonthPicker
 
-__all__ = ["ORG_SIZE_NAMES", "EngagementPage"]
+__all__ = ["ORG_SIZE_NAMES", "EngagementPage", "scopes_from_text", "scopes_to_text"]
 
 _NO_DATE = QDate(2000, 1, 1)
 #: The organisation sizes as the page offers them (``None``: not said).
@@ -34,8 +34,41 @@ ORG_SIZE_NAMES: tuple[tuple[str | None, str], ...] = (
 )
 
 
-def _scopes(text: str) -> list[str]:
-    return [part.strip() for part in text.split(",") if part.strip()]
+def _split_outside_brackets(text: str, separator: str) -> list[str]:
+    parts: list[str] = []
+    depth = 0
+    current: list[str] = []
+    for char in text:
+        if char in "([{":
+            depth += 1
+        elif char in ")]}" and depth:
+            depth -= 1
+        if char == separator and not depth:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    parts.append("".join(current))
+    return [part.strip() for part in parts if part.strip()]
+
+
+def scopes_from_text(text: str) -> list[str]:
+    """Split the scopes field into scopes.
+
+    Commas separate scopes, except inside brackets: "Public Cloud, SaaS (M365, Salesforce)" is two
+    scopes. When the text holds a semicolon, semicolons alone separate, so a scope may contain a
+    comma ("Data centres, EU; Public Cloud").
+    """
+    if ";" in text:
+        return _split_outside_brackets(text, ";")
+    return _split_outside_brackets(text, ",")
+
+
+def scopes_to_text(scopes: list[str]) -> str:
+    """Show scopes so that :func:`scopes_from_text` reads the same list back."""
+    if any(len(_split_outside_brackets(scope, ",")) > 1 for scope in scopes):
+        return "; ".join(scopes)
+    return ", ".join(scopes)
 
 
 class EngagementPage(QWidget):
@@ -75,8 +108,8 @@ class EngagementPage(QWidget):
         self.org_size.setAccessibleName("Organisation size")
         self.org_size.setToolTip("Tailors the roadmap: which initiatives fit, and how long they take")
         self.org_size.activated.connect(lambda _i: self._push("org_size", self.org_size.currentData()))
-        self.scopes = LineField(lambda text: self._push("scopes", _scopes(text)))
-        self.scopes.setPlaceholderText("Comma-separated, e.g. Public Cloud, SaaS, Data Center")
+        self.scopes = LineField(lambda text: self._push("scopes", scopes_from_text(text)))
+        self.scopes.setPlaceholderText("Comma-separated, e.g. Public Cloud, SaaS (M365, Salesforce), Data Center")
         self.scopes.setAccessibleName("Scopes")
         self.summary = TextField(lambda text: self._push("summary", text))
         self.summary.setAccessibleName("Executive summary")
@@ -142,8 +175,8 @@ class EngagementPage(QWidget):
         self.title.show_value(eng.title)
         self.consultant.show_value(eng.consultant)
         self.firm.show_value(eng.firm)
-        if _scopes(self.scopes.text()) != eng.scopes:
-            self.scopes.show_value(", ".join(eng.scopes))
+        if scopes_from_text(self.scopes.text()) != eng.scopes:
+            self.scopes.show_value(scopes_to_text(eng.scopes))
         self.summary.show_value(eng.summary)
         self.start.first_choice = _month_after(eng.assessment_date)
         if self.start.month() != eng.start_date:

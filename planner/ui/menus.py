@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
@@ -12,7 +14,10 @@ from PySide6.QtWidgets import QMenu
 if TYPE_CHECKING:
     from planner.ui.mainwindow import MainWindow
 
-__all__ = ["build_menus"]
+__all__ = ["FOLDER_CHARS", "build_menus", "recent_label"]
+
+#: The longest folder shown in the recent files menu (longer ones keep their last characters).
+FOLDER_CHARS = 48
 
 _Key = QKeySequence.StandardKey
 
@@ -84,11 +89,28 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     return actions
 
 
+def recent_label(number: int, path: Path) -> str:
+    """Return a recent file's menu text: its number (a shortcut up to 9), name and folder.
+
+    Engagements of different clients are often saved under the same file name, so the folder is
+    shown too: shortened to ``~`` under the home folder and to its last parts when long.
+    """
+    folder = str(path.parent)
+    home = str(Path.home())
+    if folder == home or folder.startswith(home + os.sep):
+        folder = "~" + folder[len(home) :]
+    if len(folder) > FOLDER_CHARS:
+        folder = "…" + folder[-(FOLDER_CHARS - 1) :]
+    name = path.name.replace("&", "&&")
+    prefix = f"&{number}  " if number <= 9 else "    "
+    return f"{prefix}{name}    ({folder.replace('&', '&&')})"
+
+
 def _fill_recent(window: MainWindow, menu: QMenu) -> None:
     menu.clear()
     paths = window.settings.recent_files
-    for path in paths:
-        action = menu.addAction(path.name)
+    for number, path in enumerate(paths, start=1):
+        action = menu.addAction(recent_label(number, path))
         action.setToolTip(str(path))
         action.triggered.connect(lambda _checked=False, p=path: window.files.open_path(p))
     if not paths:

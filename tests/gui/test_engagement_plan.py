@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from planner.model.capmodel import CapabilityModel
-from planner.ui.engagement import EngagementPage
+from planner.ui.engagement import EngagementPage, scopes_from_text, scopes_to_text
 from planner.ui.mainwindow import MainWindow
 from planner.ui.roadmap.page import RoadmapPage
 from planner.ui.roadmap.table import COLUMNS
@@ -111,3 +111,19 @@ def test_the_organisation_size_is_an_undoable_choice_and_makes_the_roadmap_out_o
     assert doc.project.engagement.org_size is None
     _show(roadmap)
     assert roadmap.banner.isHidden()
+
+
+def test_a_scope_with_a_comma_in_brackets_stays_one_scope(
+    qtbot: Any, pages: tuple[EngagementPage, RoadmapPage]
+) -> None:
+    engagement, _ = pages
+    field = engagement.scopes
+    field.clear()
+    qtbot.keyClicks(field, "Public Cloud, SaaS (M365, Salesforce)")
+    assert engagement.doc.project.engagement.scopes == ["Public Cloud", "SaaS (M365, Salesforce)"]
+    field.clear()
+    qtbot.keyClicks(field, "Data centres, EU; Public Cloud")
+    assert engagement.doc.project.engagement.scopes == ["Data centres, EU", "Public Cloud"]
+    assert scopes_to_text(["Data centres, EU", "Public Cloud"]) == "Data centres, EU; Public Cloud"
+    for scopes in (["A (b, c)", "D"], ["Data centres, EU", "X [y; z]"], ["One"], []):
+        assert scopes_from_text(scopes_to_text(scopes)) == scopes

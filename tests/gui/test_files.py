@@ -197,3 +197,27 @@ def test_saving_over_a_file_changed_on_disk_asks_first(
     assert window.files.save()
     assert load_project(project_file).engagement.client == "Northwind Retail"
     assert (project_file.parent / "northwind.roadmap.bak").is_file()
+
+
+def test_the_recent_files_menu_names_each_file_with_its_folder(
+    qtbot: Any, window: MainWindow, project_file: Path, tmp_path: Path
+) -> None:
+    """Two clients' engagements saved as "assessment.roadmap" must be told apart in the menu."""
+    from planner.ui.menus import FOLDER_CHARS, recent_label
+
+    for client in ("acme", "globex & sons"):
+        folder = tmp_path / client
+        folder.mkdir()
+        copy = folder / "assessment.roadmap"
+        copy.write_bytes(project_file.read_bytes())
+        window.settings.add_recent(copy)
+    menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&File")
+    recent = next(a.menu() for a in menu.actions() if a.text() == "Open &recent")
+    recent.aboutToShow.emit()
+    texts = [a.text() for a in recent.actions() if a.text().startswith("&")]
+    assert texts[0].startswith("&1  assessment.roadmap    (") and texts[0].endswith("globex && sons)")
+    assert texts[1].startswith("&2  assessment.roadmap    (") and texts[1].endswith("acme)")
+    long = Path.home() / ("x" * 80) / "client.roadmap"
+    label = recent_label(12, long)
+    assert label.startswith("    client.roadmap    (…") and len(label.split("(")[1]) == FOLDER_CHARS + 1
+    assert recent_label(3, Path.home() / "work" / "a.roadmap").endswith("(~" + os.sep + "work)")
