@@ -143,11 +143,11 @@ def test_targets_above_prerequisites_and_unscored_prerequisites_are_named(model:
     road = generate_roadmap(model, ass)
     warnings = roadmap_warnings(model, ass, road)
     assert (
-        "Forecasting is targeted at Walk, above its prerequisite Allocation (targeted at Crawl): Forecasting can hardly get there while Allocation stays lower."
+        "Forecasting is targeted at Walk, above its prerequisite Allocation (targeted at Crawl): Forecasting builds on Allocation, so raise Allocation's target to Walk or expect Forecasting to stall below it."
         in warnings
     )
     assert (
-        "Budgeting is targeted at Run, above its prerequisite Forecasting (targeted at Walk): Budgeting can hardly get there while Forecasting stays lower."
+        "Budgeting is targeted at Run, above its prerequisite Forecasting (targeted at Walk): Budgeting builds on Forecasting, so raise Forecasting's target to Run or expect Budgeting to stall below it."
         in warnings
     )
     assert (

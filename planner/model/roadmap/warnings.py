@@ -70,8 +70,8 @@ def _prerequisite_warning(
     if prereq is not None and prereq.target is not None and ranks[prereq.target] < ranks[target]:
         return [
             f"{name} is targeted at {model.level_name(target)}, above its prerequisite {pname} "
-            f"(targeted at {model.level_name(prereq.target)}): {name} can hardly get there while "
-            f"{pname} stays lower."
+            f"(targeted at {model.level_name(prereq.target)}): {name} builds on {pname}, so raise "
+            f"{pname}'s target to {model.level_name(target)} or expect {name} to stall below it."
         ]
     level = levels[cap_id]
     if level is None or ranks[level] >= ranks[target]:
