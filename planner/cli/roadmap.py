@@ -54,7 +54,7 @@ from planner.cli.common import AddCommand, UsageError, open_project
 from planner.model.calendar import plan_month
 from planner.model.edits import EditRefused, replace_roadmap
 from planner.model.project import Project
-from planner.model.roadmap import RegenerationPlan, plan_capabilities, regenerate
+from planner.model.roadmap import RegenerationPlan, nothing_to_plan_reason, plan_capabilities, regenerate
 from planner.report.data import InitiativeRow, ReportData, build_report
 from planner.storage.errors import ProjectFileError
 from planner.storage.projectdoc import project_to_document
@@ -244,9 +244,7 @@ def roadmap_lines(project: Project, path: Path, report: ReportData | None = None
                 f"The roadmap is empty. Draft it from the assessment with: planner roadmap {path.name} --regenerate"
             )
         else:
-            lines.append(
-                "Nothing to plan: every scored capability is already at or above its target, so the roadmap is empty."
-            )
+            lines.append(nothing_to_plan_reason(project.model, project.assessment))
     else:
         lines.append(f"Roadmap for {client}: {_plan_text(report)}")
         if not report.dated:
@@ -287,7 +285,7 @@ def _plan_text(report: ReportData) -> str:
 def _diff_lines(project: Project, plan: RegenerationPlan, path: Path, saved: bool) -> list[str]:
     lines = [f"Regenerated the roadmap: {len(plan.added)} added, {len(plan.removed)} removed, {len(plan.kept)} kept."]
     if not plan.result.initiatives:
-        lines.append("Nothing to plan: every scored capability is already at or above its target.")
+        lines.append(nothing_to_plan_reason(project.model, project.assessment))
     report = build_report(project)
     rows = {row.id: row for row in report.initiatives}
     names = {p.id: p.name for p in plan.result.phases}

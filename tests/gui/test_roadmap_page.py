@@ -195,7 +195,7 @@ def test_generating_with_nothing_to_plan_says_what_to_do(qtbot: Any, window: Mai
     page = window.pages["roadmap"]
     assert isinstance(page, RoadmapPage)
     assert not page.generate()
-    assert "set targets above the current levels" in page.message.text()
+    assert "no capability is scored. Score the assessment and set targets first" in page.message.text()
 
 
 def test_cards_move_by_keyboard_and_only_custom_ones_change_maturity(

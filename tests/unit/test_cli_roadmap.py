@@ -132,9 +132,30 @@ def test_everything_at_target_says_so_plainly(
     write_project(model, path, None, **dict.fromkeys(TARGETS, "walk"))
     code, out, _ = run_cli(capsys, "roadmap", path)
     assert code == 0
-    assert "Nothing to plan: every scored capability is already at or above its target, so the roadmap is empty." in out
+    unscored = len(list(model.iter_capabilities())) - len(TARGETS)
+    said = (
+        f"Nothing to plan: every scored capability with a target is already at or above it ({unscored} not scored yet)."
+    )
+    assert said in out.splitlines()
     code, out, _ = run_cli(capsys, "roadmap", path, "--regenerate")
-    assert code == 0 and "Nothing to plan" in out
+    assert code == 0 and said in out.splitlines()
+
+
+def test_an_unscored_project_is_not_called_at_target(
+    model: CapabilityModel, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "new.roadmap"
+    assert main(["new", "-o", str(path), "--client", "Acme"]) == 0
+    code, out, _ = run_cli(capsys, "roadmap", path)
+    assert code == 0
+    assert "Nothing to plan yet: no capability is scored. Score the assessment and set targets first." in out
+    assert "at or above" not in out
+    project = write_project(model, tmp_path / "untargeted.roadmap", None)
+    for found in project.assessment.capabilities.values():
+        found.target = None
+    save_project(project, tmp_path / "untargeted.roadmap", keep_backup=False)
+    code, out, _ = run_cli(capsys, "roadmap", tmp_path / "untargeted.roadmap")
+    assert "Nothing to plan yet: no scored capability has a target." in out
 
 
 def test_errors_are_one_line_with_exit_2(

@@ -67,7 +67,7 @@ from planner.model.roadmap.horizons import horizon_bounds, horizon_of, horizon_s
 from planner.model.roadmap.projection import project_by_horizon, project_levels
 from planner.model.roadmap.regenerate import RegenerationPlan, apply_choices, regenerate
 from planner.model.roadmap.schedule import phase_spans, schedule
-from planner.model.roadmap.select import CapabilityPlan, plan_capabilities, select_templates
+from planner.model.roadmap.select import CapabilityPlan, nothing_to_plan_reason, plan_capabilities, select_templates
 from planner.model.roadmap.settings import confirm_as_is, set_horizon_ends, set_owner_capacity, set_scope
 from planner.model.roadmap.staleness import roadmap_basis, stale_reasons
 from planner.model.roadmap.warnings import roadmap_warnings
@@ -101,6 +101,7 @@ __all__ = [
     "regenerate",
     "RegenerationPlan",
     "CapabilityPlan",
+    "nothing_to_plan_reason",
     "plan_capabilities",
     "EDITABLE_FIELDS",
     "add_custom_initiative",

@@ -38,6 +38,7 @@ from planner.model.project import Assessment
 from planner.model.scoring import score_capability
 
 __all__ = [
+    "nothing_to_plan_reason",
     "QUICK_WIN_IMPORTANCE",
     "CapabilityPlan",
     "Selection",
@@ -106,6 +107,31 @@ def plan_capabilities(model: CapabilityModel, assessment: Assessment) -> list[Ca
     position = {cap.id: i for i, cap in enumerate(model.iter_capabilities())}
     plans.sort(key=lambda p: (-p.priority, -counts.get(p.capability, 0), position[p.capability]))
     return plans
+
+
+def nothing_to_plan_reason(model: CapabilityModel, assessment: Assessment) -> str:
+    """Say why :func:`plan_capabilities` found nothing to raise, in words for a consultant.
+
+    An unscored project is not "at target": it has not been assessed yet, and saying otherwise
+    would tell a client there is nothing to do.
+    """
+    scored = targeted = 0
+    unscored = 0
+    for cap in model.iter_capabilities():
+        found = assessment.capabilities.get(cap.id)
+        if found is not None and not found.applicable:
+            continue
+        if score_capability(model, assessment, cap.id).level is None:
+            unscored += 1
+            continue
+        scored += 1
+        targeted += found is not None and found.target is not None
+    if not scored:
+        return "Nothing to plan yet: no capability is scored. Score the assessment and set targets first."
+    if not targeted:
+        return "Nothing to plan yet: no scored capability has a target. Set the targets the client aims for."
+    rest = f" ({unscored} not scored yet)" if unscored else ""
+    return f"Nothing to plan: every scored capability with a target is already at or above it{rest}."
 
 
 def _level_choice(items: Iterable[InitiativeTemplate], scope: str, org_size: str | None) -> list[InitiativeTemplate]:

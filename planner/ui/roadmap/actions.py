@@ -31,6 +31,7 @@ from planner.model.roadmap import (
     edit_initiative,
     generate_roadmap,
     move_initiative,
+    nothing_to_plan_reason,
     regenerate,
     restore_dismissed,
     set_capacity,
@@ -101,7 +102,7 @@ class RoadmapActions:
             project.model, project.assessment, settings=project.roadmap, org_size=project.engagement.org_size
         )
         if not fresh.initiatives:
-            self.say("Nothing to plan yet: set targets above the current levels on the Assessment page first.")
+            self.say(nothing_to_plan_reason(project.model, project.assessment))
             return False
         return self.replace(fresh, "Generate roadmap")
 
