@@ -165,11 +165,6 @@ def schedule_in_place(model: CapabilityModel, result: Roadmap) -> None:
     best = _effective_priority(deps)
     topo = _topological_ranks(deps)
     keys = [(best[i], topo[i], i) for i in range(len(items))]
-    waiting = [len(d) for d in deps]
-    followers: dict[int, list[int]] = {}
-    for i, mine in enumerate(deps):
-        for d in mine:
-            followers.setdefault(d, []).append(i)
     months = _Months(result.capacity)
     owners: dict[str, _Months] = {}
     start: list[int | None] = [None] * len(items)
@@ -190,24 +185,47 @@ def schedule_in_place(model: CapabilityModel, result: Roadmap) -> None:
             book(i, item.pinned_start)
         elif item.status in FIXED_STATUSES:
             book(i, item.start_month)
-    ready = [keys[i] for i in range(len(items)) if not waiting[i]]
+    if all(rank < len(items) for rank in topo):
+        # No loop: every key comes after its dependencies' keys, so key order is the placing order.
+        for *_, i in sorted(keys):
+            if start[i] is None:
+                book(i, _earliest(items, i, deps[i], start, months, owners, result.owner_capacity))
+    else:
+        for i in _release_order(keys, deps):
+            if start[i] is None:
+                book(i, _earliest(items, i, deps[i], start, months, owners, result.owner_capacity))
+    _set_phase_starts(model, result)
+
+
+def _release_order(keys: list[tuple[int, int, int]], deps: list[tuple[int, ...]]) -> list[int]:
+    """Return the placing order of a graph with a dependency loop (a hand-edited file's).
+
+    Ready items go in key order; when nothing is ready, only a loop is left waiting, and its
+    highest-priority item is released as if its dependencies inside the loop were met.
+    """
+    waiting = [len(d) for d in deps]
+    followers: dict[int, list[int]] = {}
+    for i, mine in enumerate(deps):
+        for d in mine:
+            followers.setdefault(d, []).append(i)
+    ready = [keys[i] for i in range(len(keys)) if not waiting[i]]
     heapq.heapify(ready)
-    pending = sorted(keys)  # priority order, to break a dependency loop
+    pending = sorted(keys)
     released: set[int] = set()
-    while len(released) < len(items):
-        if not ready:  # only a dependency loop gets here: release its highest-priority item
+    order: list[int] = []
+    while len(released) < len(keys):
+        if not ready:
             ready.append(next(k for k in pending if k[2] not in released))
         *_, i = heapq.heappop(ready)
         if i in released:
             continue
         released.add(i)
-        if start[i] is None:
-            book(i, _earliest(items, i, deps[i], start, months, owners, result.owner_capacity))
-        for f in followers.get(i, none):
+        order.append(i)
+        for f in followers.get(i, ()):
             waiting[f] -= 1
             if waiting[f] == 0 and f not in released:
                 heapq.heappush(ready, keys[f])
-    _set_phase_starts(model, result)
+    return order
 
 
 def _earliest(
