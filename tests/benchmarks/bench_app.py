@@ -67,9 +67,11 @@ def big_model_document(capabilities: int) -> dict[str, Any]:
                 clone["prerequisites"] = [f"{p}-{k}" for p in cap.get("prerequisites", [])]
                 for item in clone.get("initiatives", []):
                     item["key"] = f"{item['key']}-{k}"
+                    item["requires"] = [f"{r}-{k}" for r in item.get("requires", [])]
                 grown.append(clone)
         domain["capabilities"] = grown
-    doc.pop("predecessors", None)  # its rename map names the original ids only
+    doc.pop("predecessors", None)  # its rename maps name the original ids only
+    doc.pop("initiative_renames", None)
     doc["id"] = "finops-large"
     return doc
 
