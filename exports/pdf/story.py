@@ -105,18 +105,16 @@ def executive_summary(ctx: Ctx) -> list[Flowable]:
         story.append(ctx.text("The assessment in brief", s.h2))
         for para in [p for p in r.summary.split("\n\n") if p.strip()]:
             story.append(ctx.text(para.strip(), s.body))
-    rows: list[list[Any]] = [ctx.head("Domain", "Score", "Level", "Capabilities scored")]
+    rows: list[list[Any]] = [ctx.head("Domain", "Score", "Level", "Capabilities fully scored")]
     extra: list[tuple[Any, ...]] = []
     for index, d in enumerate(r.domains, start=1):
-        scored = sum(1 for c in d.capabilities if c.applicable and c.score is not None)
-        applicable = sum(1 for c in d.capabilities if c.applicable)
         cell, bg = level_chip(ctx, d.level, d.level_name)
         rows.append(
             [
                 ctx.text(d.name, s.cell_bold),
                 ctx.plain(percent(d.score)),
                 cell,
-                ctx.plain(f"{scored} of {applicable}"),
+                ctx.plain(d.coverage.brief),
             ]
         )
         if bg:
@@ -126,7 +124,7 @@ def executive_summary(ctx: Ctx) -> list[Flowable]:
             ctx.text("Overall", s.cell_bold),
             ctx.text(percent(r.overall_score), s.cell_bold),
             ctx.text(level_text(r.overall_level_name), s.cell_bold),
-            "",
+            ctx.text(r.coverage.brief, s.cell_bold),
         ]
     )
     extra.append(("LINEABOVE", (0, len(rows) - 1), (-1, len(rows) - 1), 1, colour(ACCENT)))

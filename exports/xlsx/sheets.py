@@ -68,23 +68,21 @@ def write_summary(w: SheetWriter, report: ReportData) -> None:
     row += 1
     w.text(row, 1, "Overall maturity", font=s.section)
     row += 1
-    w.header_row(row, ["Area", "Score %", "Level", "Capabilities scored"], height=20)
+    w.header_row(row, ["Area", "Score %", "Level", "Capabilities fully scored"], height=20)
     row += 1
     w.text(row, 1, "Overall", font=s.bold)
     w.number(row, 2, report.overall_score, fmt=SCORE_FORMAT, font=s.bold)
     w.text(row, 3, level_text(report.overall_level_name), font=s.bold).fill = s.fill(
         level_tint(report.overall_level, 0.3)
     )
-    w.text(row, 4, f"{report.scored_count} of {report.applicable_count} applicable fully scored")
+    w.text(row, 4, report.coverage.text)
     domain_first = row + 1
     for domain in report.domains:
         row += 1
-        scored = sum(1 for c in domain.capabilities if c.applicable and c.score is not None)
-        applicable = sum(1 for c in domain.capabilities if c.applicable)
         w.text(row, 1, domain.name)
         w.number(row, 2, domain.score, fmt=SCORE_FORMAT)
         w.text(row, 3, level_text(domain.level_name)).fill = s.fill(level_tint(domain.level, 0.3))
-        w.text(row, 4, f"{scored} of {applicable} scored")
+        w.text(row, 4, domain.coverage.text)
     domain_last = row
     row += 2
     w.text(row, 1, "Executive summary", font=s.section)
