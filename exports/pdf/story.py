@@ -74,8 +74,11 @@ def _kpis(ctx: Ctx) -> Table:
     else:
         plan = f"initiatives over {r.months} months"
     cells = [
-        (level_text(r.overall_level_name), f"overall maturity ({percent(r.overall_score)})"),
-        (f"{r.scored_count} of {r.applicable_count}", "applicable capabilities fully scored"),
+        (
+            level_text(r.overall_level_name),
+            f"overall maturity ({percent(r.overall_score)})" + (", provisional: a draft" if r.draft else ""),
+        ),
+        (r.coverage.fraction, "applicable capabilities fully scored"),
         (str(sum(1 for c in r.capabilities if (c.gap or 0) > 0)), "capabilities below target"),
         (f"{initiatives}", plan),
     ]

@@ -26,15 +26,16 @@ __all__ = ["INTERNAL_DETAIL", "INTERNAL_MARK", "Mark", "deliverable_marks"]
 #: The words of the internal mark.
 INTERNAL_MARK = "Internal: not for the client"
 #: Why it is internal, after the mark.
-INTERNAL_DETAIL = "it contains the consultant's internal notes and evidence"
+INTERNAL_DETAIL = "It contains the consultant's internal notes and evidence."
 
 
 @dataclass(frozen=True, slots=True)
 class Mark:
-    """A mark: ``kind`` (``"internal"`` or ``"draft"``), its short ``label`` and its full ``line``."""
+    """A mark: ``kind`` (``"internal"`` or ``"draft"``), its short ``label``, why (``detail``), and both in one ``line``."""
 
     kind: str
     label: str
+    detail: str
     line: str
 
 
@@ -42,7 +43,10 @@ def deliverable_marks(report: ReportData) -> tuple[Mark, ...]:
     """Return the marks a deliverable of ``report`` carries, internal first (none for a final client version)."""
     marks = []
     if report.include_internal:
-        marks.append(Mark("internal", INTERNAL_MARK, f"{INTERNAL_MARK} ({INTERNAL_DETAIL})"))
+        line = f"{INTERNAL_MARK}: it contains the consultant's internal notes and evidence"
+        marks.append(Mark("internal", INTERNAL_MARK, INTERNAL_DETAIL, line))
     if report.draft:
-        marks.append(Mark("draft", "DRAFT", report.coverage.draft_line))
+        coverage = report.coverage
+        detail = f"{coverage.text[:1].upper()}{coverage.text[1:]}: scores, levels and the roadmap may still change."
+        marks.append(Mark("draft", "DRAFT", detail, coverage.draft_line))
     return tuple(marks)
