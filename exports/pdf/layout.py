@@ -275,7 +275,9 @@ class ReportDoc(BaseDocTemplate):  # type: ignore[misc]
         self.header_right = Para(fonts.markup(heading), styles.header_right)
         footer = "Confidential: prepared for " + fonts.markup(client) if client else "Confidential"
         if internal:
-            footer = '<font color="#B03A2E"><b>Internal: not for the client.</b> It contains the consultant\'s notes.</font>'
+            footer = (
+                '<font color="#B03A2E"><b>Internal: not for the client.</b> It contains the consultant\'s notes.</font>'
+            )
 
         self.footer_left = Para(footer, styles.header)
         band = ParagraphStyle("band", parent=styles.body, textColor=colors.white, fontSize=9, leading=12)
