@@ -254,8 +254,12 @@ def charts_section(ctx: Ctx) -> list[Flowable]:
     caption = "Current score of each applicable capability against the score its target level needs."
     if any(p.key != "current" for p in r.horizon_projections):
         caption += " The thin lines show the level each is expected to reach by the end of each horizon of the roadmap."
-    if any(c.applicable and c.score is None for c in r.capabilities):
-        caption += " * not scored yet."
+    unscored = r.coverage.unscored
+    if unscored:
+        caption += (
+            f" {unscored} capabilit{'ies are' if unscored != 1 else 'y is'} not scored yet: "
+            f"no point is drawn for {'them' if unscored != 1 else 'it'} and the name is grey."
+        )
     story += [ctx.chart(radar_for(r, by="horizon"), max_height=128 * mm), ctx.text(caption, s.muted)]
     story.append(
         KeepTogether([ctx.text("Score by domain", s.h2), ctx.chart(domain_bars_for(r), width=ctx.width * 0.9)])

@@ -5,7 +5,9 @@ roadmap in brief (its months and horizons, a notice when it predates the latest 
 horizon's initiatives with owners and months: "The first 90 days", and the points to note about
 the plan), a native bar chart of the domains and a native radar chart of current score against
 the target's threshold per capability, right of the text. The radar reads a small, labelled
-table further down the same sheet, so a client can restyle or re-use the charts in Excel.
+table further down the same sheet, so a client can restyle or re-use the charts in Excel. A
+capability not scored has an empty cell there, named "(not scored)", and the chart leaves a gap
+for it rather than a point at 0.
 
 Assessment: one row per capability with every lens score, the score in percent (the exact value,
 shown with one decimal), current level, target, gap, importance and the client-facing notes
@@ -176,8 +178,8 @@ def _chart_data_and_charts(
         if not cap.applicable:
             continue
         row += 1
-        w.text(row, col, cap.name)
-        w.number(row, col + 1, cap.score, fmt=SCORE_FORMAT)
+        w.text(row, col, cap.name if cap.score is not None else f"{cap.name} (not scored)")
+        w.number(row, col + 1, cap.score, fmt=SCORE_FORMAT)  # empty when not scored: a gap, never 0
         w.number(row, col + 2, _threshold(report, cap.target), fmt="0")
     last = row
 
@@ -216,6 +218,7 @@ def _chart_data_and_charts(
         radar.y_axis.scaling.max = 100
         radar.y_axis.majorUnit = 25
         radar.y_axis.delete = False
+        radar.display_blanks = "gap"  # a capability not scored has no point, not a point at 0
         for item, colour, dash in ((radar.series[0], CURRENT, None), (radar.series[1], TARGET, "dash")):
             item.graphicalProperties = GraphicalProperties(ln=LineProperties(solidFill=excel_rgb(colour), w=22000))
             if dash:

@@ -136,3 +136,21 @@ def test_shift_reference_moves_rows_only() -> None:
     assert shift_reference("'Sum 1'!$B$8:$B$12", 2) == "'Sum 1'!$B$10:$B$14"
     assert shift_reference("A1:N40", 1) == "A2:N41"
     assert shift_reference("C6", 3) == "C9"
+
+
+def test_the_workbook_radar_leaves_unscored_capabilities_out(partial: Project) -> None:
+    """Their data cell is empty (never 0), named as not scored, and the chart shows blanks as gaps."""
+    report = build_report(partial)
+    ws = _book(report)["Summary"]
+    radar = next(c for c in ws._charts if type(c).__name__ == "RadarChart")
+    assert radar.display_blanks == "gap"
+    ref = radar.series[0].val.numRef.f.split("!")[1].replace("$", "")
+    first, last = (int("".join(ch for ch in part if ch.isdigit())) for part in ref.split(":"))
+    caps = [c for c in report.capabilities if c.applicable]
+    assert last - first + 1 == len(caps)
+    for row, cap in zip(range(first, last + 1), caps, strict=True):
+        name, score = ws.cell(row=row, column=1).value, ws.cell(row=row, column=2).value
+        if cap.score is None:
+            assert (name, score) == (f"{cap.name} (not scored)", None)
+        else:
+            assert (name, score) == (cap.name, cap.score)
