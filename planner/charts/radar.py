@@ -137,7 +137,7 @@ def radar_figure(
         fig.text(0.5, 0.05, note, ha="center", va="bottom", fontsize=7.5, color=MUTED, fontstyle="italic")
     if title:
         ax.set_title(title, fontsize=11, fontweight="bold", pad=24)
-    fig.subplots_adjust(left=0.19, right=0.81, top=0.88 if title else 0.9, bottom=0.13)
+    fig.subplots_adjust(left=0.16, right=0.84, top=0.88 if title else 0.91, bottom=0.13 if count else 0.1)
     return finish(fig)
 
 
