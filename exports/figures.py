@@ -49,7 +49,7 @@ def radar_for(report: ReportData, *, projections: bool = True, by: str = "phase"
     ]
     series.append(RadarSeries("Target", list(data.target), TARGET, dashed=True))
     series.append(RadarSeries("Current score", list(data.current), CURRENT, filled=True, width=2.0))
-    return radar_figure(list(data.labels), series, bands=bands_of(report), size=(7.6, 7.4))
+    return radar_figure(list(data.labels), series, bands=bands_of(report), size=(7.6, 7.4), unscored=data.unscored)
 
 
 def domain_bars_for(report: ReportData) -> Figure:

@@ -45,6 +45,7 @@ def pdf_bytes(
     from exports.pdf.fonts import FontKit
     from exports.pdf.layout import ReportDoc, make_styles
     from exports.pdf.story import charts_section, cover, executive_summary
+    from planner.report.marks import deliverable_marks
 
     fonts = FontKit.load()
     styles = make_styles()
@@ -58,6 +59,7 @@ def pdf_bytes(
         title,
         report.firm,
         internal=report.include_internal,
+        marks=deliverable_marks(report),
         title=one_line(f"{title} - {report.client}")[:250],
         author=one_line(", ".join(x for x in (report.consultant, report.firm) if x))[:250],
         subject="FinOps maturity assessment and roadmap",

@@ -1,6 +1,7 @@
 """Page layout of the PDF report: A4 portrait, paragraph styles, header, footer, "Page X of Y".
 
-The cover page has no header or footer. Every other page carries the client's name and the
+The cover page has no header or footer. A draft or internal report says so on the cover and in a
+band at the top of every page (:mod:`exports.pdf.marking`). Every other page carries the client's name and the
 report title in the header and "Confidential: prepared for <client>" (or, in a version with
 internal notes, a red warning that it is not for the client) with "Page X of Y" in the
 footer. The total page count is only known at the end, so the canvas keeps each page's state and
@@ -12,6 +13,7 @@ is one line, shortened with an ellipsis when long (the cover prints it whole).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,7 +27,9 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplat
 
 from exports.pdf.cut import one_line_of
 from exports.pdf.fonts import BODY_BOLD, BODY_FONT, FontKit
+from exports.pdf.marking import draw_cover_marks, draw_page_marks, draw_watermark
 from planner.charts.palette import ACCENT, GRID, INK, LIGHT_FILL, MUTED
+from planner.report.marks import Mark
 
 __all__ = [
     "BODY_HEIGHT",
@@ -249,6 +253,7 @@ class ReportDoc(BaseDocTemplate):  # type: ignore[misc]
         firm: str = "",
         *,
         internal: bool = False,
+        marks: Sequence[Mark] = (),
         **info: Any,
     ) -> None:
         super().__init__(
@@ -262,6 +267,8 @@ class ReportDoc(BaseDocTemplate):  # type: ignore[misc]
         )
         self.fonts = fonts
         self.styles = styles
+        #: What the cover and every page say the report is: internal, draft (:mod:`exports.pdf.marking`).
+        self.marks = tuple(marks)
         # drawn on the canvas, where nothing may run off the band: one short line each
         client, heading, firm = one_line_of(client), one_line_of(heading), one_line_of(firm, 80)
         self.header_left = Para(fonts.markup(client), styles.header)
@@ -269,8 +276,9 @@ class ReportDoc(BaseDocTemplate):  # type: ignore[misc]
         footer = "Confidential: prepared for " + fonts.markup(client) if client else "Confidential"
         if internal:
             footer = (
-                '<font color="#B03A2E"><b>Internal: contains the consultant\'s notes, not for the client.</b></font>'
+                '<font color="#B03A2E"><b>Internal: not for the client.</b> It contains the consultant\'s notes.</font>'
             )
+
         self.footer_left = Para(footer, styles.header)
         band = ParagraphStyle("band", parent=styles.body, textColor=colors.white, fontSize=9, leading=12)
         self.cover_band = [
@@ -294,6 +302,8 @@ class ReportDoc(BaseDocTemplate):  # type: ignore[misc]
         return NextPageTemplate("body")
 
     def _cover_page(self, canvas: Canvas, doc: Any) -> None:
+        draw_watermark(canvas, self.marks, *PAGE)
+        draw_cover_marks(canvas, self.marks, self.leftMargin, self.width, PAGE[1] - 41 * mm)
         canvas.saveState()
         canvas.setFillColor(colour(ACCENT))
         canvas.rect(0, PAGE[1] - 38 * mm, PAGE[0], 38 * mm, stroke=0, fill=1)
@@ -309,6 +319,8 @@ class ReportDoc(BaseDocTemplate):  # type: ignore[misc]
         canvas.restoreState()
 
     def _body_page(self, canvas: Canvas, doc: Any) -> None:
+        draw_watermark(canvas, self.marks, *PAGE)
+        draw_page_marks(canvas, self.marks, *PAGE)
         canvas.saveState()
         top = PAGE[1] - MARGIN + 2 * mm
         half = self.width / 2 - 4 * mm

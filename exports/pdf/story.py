@@ -74,8 +74,11 @@ def _kpis(ctx: Ctx) -> Table:
     else:
         plan = f"initiatives over {r.months} months"
     cells = [
-        (level_text(r.overall_level_name), f"overall maturity ({percent(r.overall_score)})"),
-        (f"{r.scored_count} of {r.applicable_count}", "applicable capabilities fully scored"),
+        (
+            level_text(r.overall_level_name),
+            f"overall maturity ({percent(r.overall_score)})" + (", provisional: a draft" if r.draft else ""),
+        ),
+        (r.coverage.fraction, "applicable capabilities fully scored"),
         (str(sum(1 for c in r.capabilities if (c.gap or 0) > 0)), "capabilities below target"),
         (f"{initiatives}", plan),
     ]
@@ -105,18 +108,16 @@ def executive_summary(ctx: Ctx) -> list[Flowable]:
         story.append(ctx.text("The assessment in brief", s.h2))
         for para in [p for p in r.summary.split("\n\n") if p.strip()]:
             story.append(ctx.text(para.strip(), s.body))
-    rows: list[list[Any]] = [ctx.head("Domain", "Score", "Level", "Capabilities scored")]
+    rows: list[list[Any]] = [ctx.head("Domain", "Score", "Level", "Capabilities fully scored")]
     extra: list[tuple[Any, ...]] = []
     for index, d in enumerate(r.domains, start=1):
-        scored = sum(1 for c in d.capabilities if c.applicable and c.score is not None)
-        applicable = sum(1 for c in d.capabilities if c.applicable)
         cell, bg = level_chip(ctx, d.level, d.level_name)
         rows.append(
             [
                 ctx.text(d.name, s.cell_bold),
                 ctx.plain(percent(d.score)),
                 cell,
-                ctx.plain(f"{scored} of {applicable}"),
+                ctx.plain(d.coverage.brief),
             ]
         )
         if bg:
@@ -126,7 +127,7 @@ def executive_summary(ctx: Ctx) -> list[Flowable]:
             ctx.text("Overall", s.cell_bold),
             ctx.text(percent(r.overall_score), s.cell_bold),
             ctx.text(level_text(r.overall_level_name), s.cell_bold),
-            "",
+            ctx.text(r.coverage.brief, s.cell_bold),
         ]
     )
     extra.append(("LINEABOVE", (0, len(rows) - 1), (-1, len(rows) - 1), 1, colour(ACCENT)))
@@ -253,8 +254,12 @@ def charts_section(ctx: Ctx) -> list[Flowable]:
     caption = "Current score of each applicable capability against the score its target level needs."
     if any(p.key != "current" for p in r.horizon_projections):
         caption += " The thin lines show the level each is expected to reach by the end of each horizon of the roadmap."
-    if any(c.applicable and c.score is None for c in r.capabilities):
-        caption += " * not scored yet."
+    unscored = r.coverage.unscored
+    if unscored:
+        caption += (
+            f" {unscored} capabilit{'ies are' if unscored != 1 else 'y is'} not scored yet: "
+            f"no point is drawn for {'them' if unscored != 1 else 'it'} and the name is grey."
+        )
     story += [ctx.chart(radar_for(r, by="horizon"), max_height=128 * mm), ctx.text(caption, s.muted)]
     story.append(
         KeepTogether([ctx.text("Score by domain", s.h2), ctx.chart(domain_bars_for(r), width=ctx.width * 0.9)])

@@ -5,7 +5,9 @@ roadmap in brief (its months and horizons, a notice when it predates the latest 
 horizon's initiatives with owners and months: "The first 90 days", and the points to note about
 the plan), a native bar chart of the domains and a native radar chart of current score against
 the target's threshold per capability, right of the text. The radar reads a small, labelled
-table further down the same sheet, so a client can restyle or re-use the charts in Excel.
+table further down the same sheet, so a client can restyle or re-use the charts in Excel. A
+capability not scored has an empty cell there, named "(not scored)", and the chart leaves a gap
+for it rather than a point at 0.
 
 Assessment: one row per capability with every lens score, the score in percent (the exact value,
 shown with one decimal), current level, target, gap, importance and the client-facing notes
@@ -68,23 +70,21 @@ def write_summary(w: SheetWriter, report: ReportData) -> None:
     row += 1
     w.text(row, 1, "Overall maturity", font=s.section)
     row += 1
-    w.header_row(row, ["Area", "Score %", "Level", "Capabilities scored"], height=20)
+    w.header_row(row, ["Area", "Score %", "Level", "Capabilities fully scored"], height=20)
     row += 1
     w.text(row, 1, "Overall", font=s.bold)
     w.number(row, 2, report.overall_score, fmt=SCORE_FORMAT, font=s.bold)
     w.text(row, 3, level_text(report.overall_level_name), font=s.bold).fill = s.fill(
         level_tint(report.overall_level, 0.3)
     )
-    w.text(row, 4, f"{report.scored_count} of {report.applicable_count} applicable fully scored")
+    w.text(row, 4, report.coverage.text)
     domain_first = row + 1
     for domain in report.domains:
         row += 1
-        scored = sum(1 for c in domain.capabilities if c.applicable and c.score is not None)
-        applicable = sum(1 for c in domain.capabilities if c.applicable)
         w.text(row, 1, domain.name)
         w.number(row, 2, domain.score, fmt=SCORE_FORMAT)
         w.text(row, 3, level_text(domain.level_name)).fill = s.fill(level_tint(domain.level, 0.3))
-        w.text(row, 4, f"{scored} of {applicable} scored")
+        w.text(row, 4, domain.coverage.text)
     domain_last = row
     row += 2
     w.text(row, 1, "Executive summary", font=s.section)
@@ -178,8 +178,8 @@ def _chart_data_and_charts(
         if not cap.applicable:
             continue
         row += 1
-        w.text(row, col, cap.name)
-        w.number(row, col + 1, cap.score, fmt=SCORE_FORMAT)
+        w.text(row, col, cap.name if cap.score is not None else f"{cap.name} (not scored)")
+        w.number(row, col + 1, cap.score, fmt=SCORE_FORMAT)  # empty when not scored: a gap, never 0
         w.number(row, col + 2, _threshold(report, cap.target), fmt="0")
     last = row
 
@@ -218,6 +218,7 @@ def _chart_data_and_charts(
         radar.y_axis.scaling.max = 100
         radar.y_axis.majorUnit = 25
         radar.y_axis.delete = False
+        radar.display_blanks = "gap"  # a capability not scored has no point, not a point at 0
         for item, colour, dash in ((radar.series[0], CURRENT, None), (radar.series[1], TARGET, "dash")):
             item.graphicalProperties = GraphicalProperties(ln=LineProperties(solidFill=excel_rgb(colour), w=22000))
             if dash:

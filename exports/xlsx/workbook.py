@@ -6,7 +6,8 @@ Excel, folder missing) leaves any previous export intact and raises one
 :class:`~exports.errors.ExportError`.
 Every piece of text is a safe string cell (see :mod:`exports.xlsx.cells`); texts cut at Excel's
 cell limit are reported in the returned warnings. openpyxl is imported only when a workbook is
-built.
+built. A draft or internal workbook says so at the top of every sheet and in its print header
+(:mod:`exports.xlsx.marking`).
 """
 
 from __future__ import annotations
@@ -36,9 +37,11 @@ def workbook_bytes(report: ReportData, progress: Callable[[str], None] | None = 
     from openpyxl import Workbook
 
     from exports.xlsx.cells import SheetWriter, Styles
+    from exports.xlsx.marking import mark_workbook
     from exports.xlsx.method import write_method
     from exports.xlsx.roadmap import write_roadmap
     from exports.xlsx.sheets import write_assessment, write_summary
+    from planner.report.marks import deliverable_marks
 
     wb = Workbook()
     styles = Styles()
@@ -50,6 +53,7 @@ def workbook_bytes(report: ReportData, progress: Callable[[str], None] | None = 
         ws = wb.active if index == 0 else wb.create_sheet()
         ws.title = name
         builder(SheetWriter(ws, styles, warnings), report)
+    mark_workbook(wb, deliverable_marks(report))
     _properties(wb, report)
     buffer = io.BytesIO()
     wb.save(buffer)

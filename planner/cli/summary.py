@@ -95,7 +95,7 @@ def summary_lines(report: ReportData) -> list[str]:
     lines = [
         f"{report.client or '(no client)'}: {report.model_name}",
         f"Overall {_pct(report.overall_score)}  {level_text(report.overall_level_name)}",
-        f"{report.scored_count} of {report.applicable_count} applicable capabilities fully scored",
+        report.coverage.text + ("; the exports are marked DRAFT" if report.draft else ""),
         roadmap_line(report),
         "",
     ]

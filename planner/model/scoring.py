@@ -15,9 +15,11 @@ there is no score or no target. Not-applicable capabilities take part in nothing
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from planner.model.capmodel import CapabilityModel
+from planner.model.coverage import Coverage, coverage_of
 from planner.model.limits import LENS_SCORE_MAX
 from planner.model.project import Assessment
 
@@ -174,14 +176,23 @@ class Scorecard:
     overall: OverallScore
 
     @property
+    def coverage(self) -> Coverage:
+        """How many applicable capabilities are fully, partly and not scored (:mod:`planner.model.coverage`)."""
+        return coverage_of(self.capabilities.values())
+
+    def coverage_among(self, capability_ids: Iterable[str]) -> Coverage:
+        """The coverage of some capabilities (a domain's), counted as :attr:`coverage` counts."""
+        return coverage_of(self.capabilities[cid] for cid in capability_ids)
+
+    @property
     def scored_count(self) -> int:
-        """How many applicable capabilities have every lens scored."""
-        return sum(1 for c in self.capabilities.values() if c.applicable and c.complete)
+        """How many applicable capabilities have every lens scored (:attr:`coverage` ``.full``)."""
+        return self.coverage.full
 
     @property
     def applicable_count(self) -> int:
         """How many capabilities are applicable."""
-        return sum(1 for c in self.capabilities.values() if c.applicable)
+        return self.coverage.applicable
 
 
 def score_capability(model: CapabilityModel, assessment: Assessment, capability_id: str) -> CapabilityScore:

@@ -1,8 +1,9 @@
 """What the report's charts show, as plain data: values, labels and groups, no colours and no matplotlib.
 
 :mod:`exports.figures` turns these into :mod:`planner.charts` figures for the PDF and the dashboard.
-Only applicable capabilities appear on the radar; an unscored one is drawn at 0 and its label
-ends with an asterisk. A projection (after a phase, or by a horizon's end) draws a capability at
+Only applicable capabilities appear on the radar; an unscored one has no value (``None``: never
+drawn as 0) and is flagged in :attr:`RadarInput.unscored`, for the chart to grey its name and count
+it in the legend. A projection (after a phase, or by a horizon's end) draws a capability at
 the threshold of the level it brings it to, or at its current score while nothing has lifted it
 yet. The Gantt chart shows the scheduled initiatives horizon by horizon, split into parts (a long
 horizon into chunks) so that no image is taller than a page; its month axis names calendar
@@ -39,6 +40,8 @@ class RadarInput:
     current: tuple[float | None, ...]
     target: tuple[float | None, ...]
     projections: tuple[tuple[str, tuple[float | None, ...]], ...]
+    #: Per spoke: the capability is not scored at all (no lens scored).
+    unscored: tuple[bool, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,10 +81,11 @@ def radar_input(report: ReportData, *, projections: bool = True, by: str = "phas
     source = report.horizon_projections if by == "horizon" else report.projections
     phases = [p for p in source if p.key != "current"] if projections else []
     return RadarInput(
-        labels=tuple(c.name + ("" if c.score is not None else " *") for c in caps),
+        labels=tuple(c.name for c in caps),
         current=tuple(c.score for c in caps),
         target=tuple(threshold(report, c.target) for c in caps),
         projections=tuple((p.label, tuple(_projected(report, c, p.levels.get(c.id)) for c in caps)) for p in phases),
+        unscored=tuple(c.score is None for c in caps),
     )
 
 

@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 
 from planner.model.calendar import month_label, month_span_label, parse_start
 from planner.model.capmodel import Attribution, CapabilityModel
+from planner.model.coverage import Coverage, State, coverage_of, state_of
 from planner.model.project import Project
 from planner.model.scoring import CapabilityScore, Scorecard, score_project
 from planner.report.roadmap import HorizonRow, InitiativeRow, PhaseRow, Projection, roadmap_part
@@ -113,6 +114,11 @@ class CapabilityRow:
         """Importance x gap (0 without a gap)."""
         return self.importance * (self.gap or 0)
 
+    @property
+    def state(self) -> State:
+        """Fully, partly or not scored, or not applicable (:func:`planner.model.coverage.state_of`)."""
+        return state_of(self)
+
 
 @dataclass(frozen=True, slots=True)
 class DomainRow:
@@ -126,6 +132,11 @@ class DomainRow:
     level_name: str
     capabilities: tuple[CapabilityRow, ...]
     explanation: tuple[str, ...]
+
+    @property
+    def coverage(self) -> Coverage:
+        """How many of the domain's applicable capabilities are fully, partly and not scored."""
+        return coverage_of(self.capabilities)
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,6 +187,16 @@ class ReportData:
     def capabilities(self) -> tuple[CapabilityRow, ...]:
         """Every capability, domain by domain, in model order."""
         return tuple(c for d in self.domains for c in d.capabilities)
+
+    @property
+    def coverage(self) -> Coverage:
+        """How many applicable capabilities are fully, partly and not scored (the one count of every view)."""
+        return coverage_of(self.capabilities)
+
+    @property
+    def draft(self) -> bool:
+        """Whether the assessment is not fully scored, so every page and sheet is marked DRAFT."""
+        return self.coverage.draft
 
     @property
     def initiatives(self) -> tuple[InitiativeRow, ...]:

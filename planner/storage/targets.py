@@ -15,7 +15,7 @@ export run and the files the caller protects (:func:`protected_files`: the open 
   ``client.xlsx`` is really a project).
 
 Decisions: an existing *export* (any other regular file) is not refused here; the app asks before
-replacing it and the command line replaces it as it always has (scripts rely on it). Sniffing
+replacing it and the command line replaces it only with ``--force`` (:func:`existing_targets`). Sniffing
 opens the file without blocking and only after ``stat`` says it is a regular file, so a FIFO is
 never opened. A target that cannot be examined (no permission to ``stat``) is left to the writer,
 which reports its own error. This module is Qt-free and writes nothing.

@@ -174,7 +174,9 @@ class DashboardPage(QWidget):
         card = self.doc.scorecard()
         overall = card.overall
         self.overall.value.setText(score_and_level(overall.score, model.level_name(overall.level)))
-        self.progress.value.setText(f"{card.scored_count} of {card.applicable_count}")
+        coverage = card.coverage
+        self.progress.value.setText(coverage.fraction)
+        self.progress.setToolTip(coverage.text)
         below = sum(1 for c in card.capabilities.values() if c.gap)
         self.gaps.value.setText(str(below))
         roadmap = self.doc.project.roadmap

@@ -3,8 +3,14 @@
 The formats are the registry's (:func:`exports.registry.exporters`), one row each. Defaults: every
 format, named after the project file (or the client) in the last export folder,
 internal notes excluded. While the job runs the dialog shows progress and cannot be closed; then
-it offers to open the file or its folder. Errors are shown as the exporter words them; the
-project and any earlier export are untouched.
+it offers to open each file written (one button per file) or their folder. Errors are shown as the
+exporter words them; the project and any earlier export are untouched.
+
+The version with internal notes is named ``<name>-internal`` (:mod:`exports.naming`): ticking the
+option renames the files in the fields, and an export with internal notes under any other name is
+renamed so before anything is written (the field shows it), so it can never replace the client's
+version. An assessment not fully scored is a draft: a notice at the top says so, with its coverage,
+before the user presses Export, and every page and sheet of the files is marked DRAFT.
 
 Before the job starts the targets are checked (:func:`planner.storage.targets.check_targets`): the
 open project, its backup and lock, the autosave folder, two formats into one file, folders,
@@ -48,6 +54,19 @@ from planner.ui.roadmap.banner import stale_summary
 from planner.ui.settings import Settings
 
 __all__ = ["ExportDialog", "default_stem"]
+
+
+def _notice(name: str, fill: str, border: str, ink: str) -> QLabel:
+    """Return a boxed, wrapped notice label (plain text: it may quote the model's names)."""
+    label = QLabel()
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setStyleSheet(
+        f"QLabel#{name} {{ background: {fill}; border: 1px solid {border}; border-radius: 6px;"
+        f" padding: 6px; color: {ink}; }}"
+    )
+    return label
 
 
 def default_stem(doc: Document) -> str:
@@ -102,49 +121,72 @@ class ExportDialog(QDialog):
             grid.addWidget(browse, row, 2)
         grid.setColumnStretch(1, 1)
         self.internal = QCheckBox("Include &internal notes (for your team, not for the client)")
-        self.stale = QLabel()
-        self.stale.setObjectName("staleWarning")
-        self.stale.setWordWrap(True)
-        self.stale.setTextFormat(Qt.TextFormat.PlainText)  # capability names are the model's text
-        self.stale.setStyleSheet(
-            "QLabel#staleWarning { background: #FFF4DC; border: 1px solid #E0A030; border-radius: 6px;"
-            " padding: 6px; color: #3D2A00; }"
+        self.internal.toggled.connect(self._name_for_version)
+        self.draft = _notice("draftNotice", "#FFF1D1", "#C98A1B", "#4A2E00")
+        self.internal_note = _notice("internalNotice", "#FBE3E0", "#B03A2E", "#5A1009")
+        self.internal_note.setText(
+            "Internal version: the files are named …-internal and say “Internal: not for the client” on the "
+            "cover and every page and sheet. They never replace the client's version."
         )
+        self.internal_note.setVisible(False)
+        self.internal.toggled.connect(self.internal_note.setVisible)
+        self.stale = _notice("staleWarning", "#FFF4DC", "#E0A030", "#3D2A00")  # names the model's capabilities
         self.progress = QProgressBar()
         self.progress.setVisible(False)
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.open_file = QPushButton("Open &file")
+        #: One "Open <file>" button per file the last export wrote.
+        self.open_buttons: list[QPushButton] = []
         self.open_folder = QPushButton("Open f&older")
-        self.open_file.clicked.connect(self._open_file)
         self.open_folder.clicked.connect(self._open_folder)
-        after = QHBoxLayout()
-        after.addWidget(self.open_file)
-        after.addWidget(self.open_folder)
-        after.addStretch(1)
-        for button in (self.open_file, self.open_folder):
-            button.setVisible(False)
+        self.after = QHBoxLayout()
+        self.after.addWidget(self.open_folder)
+        self.after.addStretch(1)
+        self.open_folder.setVisible(False)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.export_button = self.buttons.addButton("E&xport", QDialogButtonBox.ButtonRole.ActionRole)
         self.export_button.setDefault(True)
         self.export_button.clicked.connect(self.start)
         self.buttons.rejected.connect(self.close)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.draft)
         layout.addWidget(self.stale)
         layout.addLayout(grid)
         layout.addWidget(self.internal)
+        layout.addWidget(self.internal_note)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
-        layout.addLayout(after)
+        layout.addLayout(self.after)
         layout.addWidget(self.buttons)
         self.resize(720, 260)
         self._validate()
         self._show_staleness()
+        self._show_draft()
         doc.changed.connect(self._on_changed)
 
     def _on_changed(self, change: Change) -> None:
         if change.kind is not ChangeKind.ENGAGEMENT or {"org_size"} & set(change.ids):
             self._show_staleness()
+        self._show_draft()
+
+    def _show_draft(self) -> None:
+        """Say first that a partly scored assessment exports as a draft, with its coverage."""
+        coverage = self.doc.scorecard().coverage
+        if coverage.draft:
+            self.draft.setText(
+                f"Draft: {coverage.text}. Every page and sheet of the export will be marked DRAFT "
+                "with this count; score the rest first for a final version."
+            )
+        self.draft.setVisible(coverage.draft)
+
+    def _name_for_version(self) -> None:
+        """Name each file for the version: ``<name>-internal`` with internal notes, ``<name>`` without."""
+        from exports.naming import export_name
+
+        internal = self.internal.isChecked()
+        for line in self.paths.values():
+            if line.text().strip():
+                line.setText(str(export_name(Path(line.text()), internal=internal)))
 
     def _show_staleness(self) -> None:
         """Warn while the roadmap is out of date; the export is still allowed."""
@@ -172,7 +214,9 @@ class ExportDialog(QDialog):
             line.setText(str(path if path.suffix.lower() == f".{suffix}" else path.with_name(f"{path.name}.{suffix}")))
 
     def request(self) -> ExportRequest:
-        """The export the dialog's fields describe."""
+        """The export the dialog's fields describe (an internal one always named ``<name>-internal``)."""
+        if self.internal.isChecked():
+            self._name_for_version()
         return ExportRequest(
             targets=tuple(
                 (exporter, Path(self.paths[exporter.id].text()).expanduser())
@@ -227,8 +271,7 @@ class ExportDialog(QDialog):
         self.running = True
         self._validate()
         self.buttons.button(QDialogButtonBox.StandardButton.Close).setEnabled(False)
-        for button in (self.open_file, self.open_folder):
-            button.setVisible(False)
+        self._clear_open_buttons()
         self.progress.setRange(0, request.steps)
         self.progress.setValue(0)
         self.progress.setVisible(True)
@@ -254,19 +297,38 @@ class ExportDialog(QDialog):
         names = " and ".join(p.name for p in result.files)
         notes = "" if not result.warnings else "\n\nNote: " + "\n".join(result.warnings)
         self.status.setText(f"Saved {names}.{notes}")
-        for button in (self.open_file, self.open_folder):
-            button.setVisible(True)
+        self._offer_to_open(result.files)
         self.export_finished.emit(True)
 
     def _failed(self, message: str, result: ExportResult) -> None:
         self._end(result)
         saved = f"\n\n{' and '.join(p.name for p in result.files)} was saved." if result.files else ""
         self.status.setText(f"Export failed: {message}{saved}\nThe project is unchanged; try another folder or name.")
+        self._offer_to_open(result.files)
         self.export_finished.emit(False)
 
-    def _open_file(self) -> None:
-        if self.outcome and self.outcome.files:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.outcome.files[-1])))
+    def _clear_open_buttons(self) -> None:
+        for button in self.open_buttons:
+            self.after.removeWidget(button)
+            button.deleteLater()
+        self.open_buttons = []
+        self.open_folder.setVisible(False)
+
+    def _offer_to_open(self, files: list[Path]) -> None:
+        """Show one "Open <name>" button per file written, then "Open folder"."""
+        self._clear_open_buttons()
+        for index, path in enumerate(files):
+            button = QPushButton(f"Open {path.name}")
+            button.setToolTip(str(path))
+            button.clicked.connect(lambda _c=False, path=path: self._open(path))
+            self.after.insertWidget(index, button)
+            button.setVisible(True)  # a child added to a shown dialog stays hidden until shown
+            self.open_buttons.append(button)
+        self.open_folder.setVisible(bool(files))
+
+    @staticmethod
+    def _open(path: Path) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
     def _open_folder(self) -> None:
         if self.outcome and self.outcome.files:

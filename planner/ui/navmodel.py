@@ -108,11 +108,8 @@ class CapabilityTreeModel(QAbstractItemModel):
             if column == 1:
                 return self._model.level_name(dom_score.level)
             if column == 3:
-                card = self.doc.scorecard().capabilities
-                ids = self._domains[row].capability_ids
-                done = sum(1 for c in ids if card[c].applicable and card[c].complete)
-                total = sum(1 for c in ids if card[c].applicable)
-                return f"{done}/{total}"
+                coverage = self.doc.scorecard().coverage_among(self._domains[row].capability_ids)
+                return f"{coverage.full}/{coverage.applicable}"
             return None
         if role == Qt.ItemDataRole.FontRole:
             font = QFont()
@@ -120,6 +117,8 @@ class CapabilityTreeModel(QAbstractItemModel):
             return font
         if role == Qt.ItemDataRole.ToolTipRole and column == 0:
             return self._domains[row].summary
+        if role == Qt.ItemDataRole.ToolTipRole and column == 3:
+            return self.doc.scorecard().coverage_among(self._domains[row].capability_ids).text
         if role == Qt.ItemDataRole.DecorationRole and column == 1 and dom_score.level is not None:
             return QColor(level_colour(dom_score.level, self._model.level_ids))
         return None

@@ -42,9 +42,12 @@ def test_exports_both_formats_off_the_ui_thread_and_offers_to_open(
     assert dialog.settings.last_export_folder == out
     opened: list[QUrl] = []
     monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url) or True))
+    assert [b.text() for b in dialog.open_buttons] == ["Open client.xlsx", "Open client.pdf"]
+    assert all(b.isVisibleTo(dialog) for b in dialog.open_buttons) and dialog.open_folder.isVisibleTo(dialog)
     dialog.open_folder.click()
-    dialog.open_file.click()
-    assert [u.toLocalFile() for u in opened] == [str(out), str(out / "client.pdf")]
+    for button in dialog.open_buttons:
+        button.click()
+    assert [u.toLocalFile() for u in opened] == [str(out), str(out / "client.xlsx"), str(out / "client.pdf")]
     dialog.close()
 
 
@@ -158,4 +161,45 @@ def test_an_unexpected_error_logs_its_type_and_place_never_its_message(
         handler.flush()
     assert "Quillfeather" not in log_path().read_text(encoding="utf-8")
     assert not (tmp_path / "new.pdf").exists()
+    dialog.close()
+
+
+# -- draft and internal versions ------------------------------------------------------------------
+def test_a_partly_scored_project_is_called_a_draft_before_export(qtbot: Any, dialog: ExportDialog) -> None:
+    """The fixture leaves one lens of one capability unscored: the dialog says so first, with the count."""
+    from planner.model.edits import score_lens
+
+    card = dialog.doc.scorecard()
+    assert dialog.draft.isVisibleTo(dialog)
+    assert dialog.draft.text().startswith(f"Draft: {card.coverage.text}. Every page and sheet")
+    assert f"{card.scored_count} of {card.applicable_count} capabilities fully scored" in dialog.draft.text()
+    dialog.doc.apply(score_lens(dialog.doc.project, "licensing-saas", "automation", 2))  # now fully scored
+    assert not dialog.draft.isVisibleTo(dialog)
+    dialog.close()
+
+
+def test_the_internal_version_is_named_apart_and_never_replaces_the_client_one(
+    qtbot: Any, dialog: ExportDialog, tmp_path: Path, dialogs: Any
+) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    client = out / "acme.pdf"
+    client.write_bytes(b"%PDF-1.4 the client's version")
+    dialog.checks["xlsx"].setChecked(False)
+    dialog.paths["pdf"].setText(str(client))
+    assert not dialog.internal_note.isVisibleTo(dialog)
+    dialog.internal.setChecked(True)
+    assert dialog.paths["pdf"].text() == str(out / "acme-internal.pdf")
+    assert dialog.internal_note.isVisibleTo(dialog) and "-internal" in dialog.internal_note.text()
+    dialog.paths["pdf"].setText(str(client))  # typed back by hand: renamed again before anything is written
+    with qtbot.waitSignal(dialog.export_finished, timeout=120_000) as finished:
+        assert dialog.start()
+    assert finished.args == [True]
+    assert dialog.paths["pdf"].text() == str(out / "acme-internal.pdf")
+    assert client.read_bytes() == b"%PDF-1.4 the client's version"
+    assert (out / "acme-internal.pdf").read_bytes()[:5] == b"%PDF-"
+    assert dialogs.seen == []  # nothing existed under the internal name: no question
+    assert [b.text() for b in dialog.open_buttons] == ["Open acme-internal.pdf"]
+    dialog.internal.setChecked(False)
+    assert dialog.paths["pdf"].text() == str(client)
     dialog.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import subprocess
 import sys
 
@@ -49,7 +50,8 @@ def test_radar_draws_one_line_per_series_and_the_bands() -> None:
     ax = fig.axes[0]
     lines = [line for line in ax.get_lines() if line.get_label() in ("Current", "Target")]
     assert [line.get_label() for line in lines] == ["Current", "Target"]
-    assert list(lines[0].get_ydata()) == [10.0, 0.0, 60.0, 10.0]  # closed, None drawn at 0
+    current = list(lines[0].get_ydata())  # closed back to the first spoke; None is a gap, never 0
+    assert current[0] == current[3] == 10.0 and current[2] == 60.0 and math.isnan(current[1])
     assert [t.get_text() for t in ax.get_yticklabels()] == ["Crawl", "Walk"]
     assert figure_png(fig, dpi=50).startswith(PNG)
 
@@ -200,3 +202,62 @@ def test_report_gantt_is_by_horizon_in_calendar_months(model: CapabilityModel) -
     assert "Jan" in texts and "2027" in texts and "Month" not in texts
     labels = [t for t in texts if t.split()[0].isdigit() and len(t.split()) > 1]
     assert [int(t.split()[0]) for t in labels] == list(range(1, len(report.scheduled) + 1))
+
+
+def test_an_unscored_capability_is_a_gap_with_a_grey_name_and_a_note(model: CapabilityModel) -> None:
+    """Nothing plotted at 0 for a capability not scored: its spoke has no point and the chart says why."""
+    from tests.unit.test_export_marks import partial_project
+
+    report = build_report(partial_project(model))
+    fig = radar_for(report, by="horizon")
+    ax = fig.axes[0]
+    caps = [c for c in report.capabilities if c.applicable]
+    unscored = [c.score is None for c in caps]
+    assert sum(unscored) == report.coverage.unscored == 14
+    current = next(line for line in ax.get_lines() if line.get_label() == "Current score")
+    ydata = list(current.get_ydata())[: len(caps)]
+    for value, cap in zip(ydata, caps, strict=True):
+        assert math.isnan(value) if cap.score is None else value == cap.score
+    target = next(line for line in ax.get_lines() if line.get_label() == "Target")
+    assert not any(v == 0 for v in target.get_ydata())
+    labels = ax.get_xticklabels()
+    assert [t.get_text().replace("\n", " ") for t in labels] == [c.name for c in caps]
+    assert all("*" not in t.get_text() for t in labels)
+    assert [t.get_fontstyle() == "italic" for t in labels] == unscored
+    assert "Not scored: 14 capabilities" in " ".join(_texts(fig))
+    # the fill covers the scored runs only: every filled vertex is a scored spoke or the centre
+    fills = [p for p in ax.patches if p.get_alpha() == 0.12]
+    assert fills
+    scored_radii = {round(c.score, 6) for c in caps if c.score is not None} | {0.0}
+    for patch in fills:
+        assert {round(float(r), 6) for _, r in patch.get_xy()} <= scored_radii
+
+
+def test_scored_runs_go_round_and_skip_gaps() -> None:
+    from planner.charts.radar import scored_runs
+
+    nan = math.nan
+    assert scored_runs([1.0, nan, 3.0, 4.0]) == [[2, 3, 0]]
+    assert scored_runs([1.0, 2.0, 3.0]) == [[0, 1, 2, 0]]
+    assert scored_runs([nan, 2.0, nan, 4.0, 5.0]) == [[1], [3, 4]]
+    assert scored_runs([nan, nan]) == []
+
+
+@pytest.mark.parametrize("source", ["demo", "partial"])
+def test_radar_names_never_overlap(model: CapabilityModel, source: str) -> None:
+    from planner.resources import resource_path
+    from planner.storage.projectfile import load_project
+    from tests.unit.test_export_marks import partial_project
+
+    project = load_project(resource_path("demo/demo.roadmap")) if source == "demo" else partial_project(model)
+    fig = radar_for(build_report(project), by="horizon")
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    boxes = [t.get_window_extent(renderer) for t in fig.axes[0].get_xticklabels()]
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            assert not a.overlaps(b), (a, b)
+        assert a.x0 >= 0 and a.x1 <= fig.bbox.width  # nothing cut at the figure's edge

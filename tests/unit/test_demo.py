@@ -12,6 +12,8 @@ from planner.cli import main
 from planner.cli.demo import DEMO_RESOURCE
 from planner.model.roadmap import phase_spans, roadmap_warnings
 from planner.model.scoring import score_project
+from planner.report.data import build_report
+from planner.report.marks import deliverable_marks
 from planner.resources import resource_path
 from planner.storage.models import load_bundled_model
 from planner.storage.projectfile import check_project_file, load_project
@@ -73,7 +75,10 @@ def test_planner_demo_writes_the_project_and_its_exports(tmp_path: Path, capsys)
     project = load_project(out / "demo.roadmap")
     assert project.engagement.client in capsys.readouterr().out
     book = load_workbook(out / "demo.xlsx")
-    assert book["Assessment"].max_row == 1 + len(project.model.capabilities)
+    marks = deliverable_marks(build_report(project))
+    assert [m.kind for m in marks] == ["draft"]  # the demo leaves one lens unscored
+    assert book["Assessment"]["A1"].value.startswith("DRAFT: 19 of 20 capabilities fully scored")
+    assert book["Assessment"].max_row == len(marks) + 1 + len(project.model.capabilities)
     reader = PdfReader(io.BytesIO((out / "demo.pdf").read_bytes()))
     text = " ".join(page.extract_text() for page in reader.pages)
     assert project.engagement.client in text

@@ -42,7 +42,7 @@ def test_export_without_options_writes_both_next_to_the_file(project_file: Path,
 
 
 def test_export_only_the_requested_file_with_internal_notes(project_file: Path, tmp_path: Path, capsys) -> None:
-    out = tmp_path / "custom name.xlsx"
+    out = tmp_path / "custom name-internal.xlsx"
     assert main(["export", str(project_file), "--xlsx", str(out), "--internal-notes"]) == 0
     assert out.is_file()
     assert not project_file.with_suffix(".pdf").exists()
@@ -67,7 +67,7 @@ def test_a_stale_roadmap_is_noted_and_the_exports_say_so(model: CapabilityModel,
 def test_unwritable_target_is_one_line_and_exit_2(project_file: Path, tmp_path: Path, capsys) -> None:
     target = tmp_path / "missing" / "report.pdf"
     assert main(["export", str(project_file), "--pdf", str(target)]) == 2
-    err = capsys.readouterr().err.strip().splitlines()
+    err = [line for line in capsys.readouterr().err.strip().splitlines() if not line.startswith("note: ")]
     assert err == ["planner: report.pdf: the report could not be written: the folder does not exist"]
 
 
@@ -98,3 +98,59 @@ def test_export_through_the_real_entry_point(project_file: Path, tmp_path: Path)
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
     assert load_workbook(out).sheetnames == ["Summary", "Assessment", "Roadmap", "Method"]
+
+
+def test_an_existing_export_is_kept_unless_force(project_file: Path, capsys) -> None:
+    pdf, xlsx = project_file.with_suffix(".pdf"), project_file.with_suffix(".xlsx")
+    pdf.write_bytes(b"the client's signed-off report")
+    assert main(["export", str(project_file)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == ["planner: acme.pdf: exists already; add --force to replace it"]
+    assert pdf.read_bytes() == b"the client's signed-off report"
+    assert not xlsx.exists()  # nothing of the run was written
+    assert main(["export", str(project_file), "--force"]) == 0
+    assert pdf.read_bytes().startswith(b"%PDF-") and xlsx.is_file()
+    assert main(["export", str(project_file)]) == 2
+    assert "acme.xlsx and acme.pdf: exist already; add --force to replace them" in capsys.readouterr().err
+
+
+def test_the_internal_version_is_named_apart_and_never_replaces_the_client_one(
+    project_file: Path, tmp_path: Path, capsys
+) -> None:
+    assert main(["export", str(project_file)]) == 0
+    client_pdf = project_file.with_suffix(".pdf").read_bytes()
+    assert main(["export", str(project_file), "--internal-notes"]) == 0
+    out = capsys.readouterr().out
+    internal_pdf, internal_xlsx = tmp_path / "acme-internal.pdf", tmp_path / "acme-internal.xlsx"
+    assert f"Wrote {internal_pdf}" in out and f"Wrote {internal_xlsx}" in out
+    assert project_file.with_suffix(".pdf").read_bytes() == client_pdf
+    assert INTERNAL in _workbook_text(internal_xlsx)
+    pages = [" ".join(page.extract_text().split()) for page in PdfReader(internal_pdf).pages]
+    assert all("Internal: not for the client" in page for page in pages)
+    # an explicit name must say internal too: the client's file cannot be named for it
+    assert main(["export", str(project_file), "--pdf", str(project_file.with_suffix(".pdf")), "--internal-notes"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err == (
+        "planner: acme.pdf: an export with internal notes must be named acme-internal.pdf, "
+        "so it never replaces the client's version"
+    )
+    assert project_file.with_suffix(".pdf").read_bytes() == client_pdf
+
+
+def test_a_draft_is_said_before_anything_is_written(project_file: Path, capsys) -> None:
+    assert main(["export", str(project_file), "--pdf", str(project_file.with_name("d.pdf"))]) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert err[0] == (
+        "note: DRAFT: 20 of 21 capabilities fully scored (1 partly scored); scores, levels and the roadmap "
+        "may still change. Every page and sheet of the exports is marked DRAFT."
+    )
+
+
+def test_help_says_where_the_files_go(capsys) -> None:
+    with pytest.raises(SystemExit):
+        main(["export", "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    assert "every format is written beside FILE" in text
+    assert "acme.roadmap -> acme.xlsx and acme.pdf" in text
+    assert "acme-internal.xlsx and acme-internal.pdf" in text
+    assert "--force" in text

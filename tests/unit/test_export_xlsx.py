@@ -21,7 +21,10 @@ from tests.unit.test_export_support import CLIENT, HOSTILE, INTERNAL, hostile_pr
 
 @pytest.fixture
 def project(model: CapabilityModel):
-    return hostile_project(model)
+    """The hostile project, fully scored: the layout of a final client workbook (marks: test_export_marks)."""
+    project = hostile_project(model)
+    project.assessment.of("kpis-benchmarking").lenses["automation"] = 2
+    return project
 
 
 @pytest.fixture
@@ -188,7 +191,7 @@ def _contains(book, needle: str) -> bool:
 
 def test_a_workbook_with_internal_notes_says_so_on_every_printed_page(project, tmp_path: Path) -> None:
     book = load_workbook(_write(build_report(project, include_internal=True), tmp_path / "internal.xlsx"))
-    assert all("INTERNAL" in ws.oddHeader.center.text for ws in book)
+    assert all("Internal: not for the client" in ws.oddHeader.center.text for ws in book)
     public = load_workbook(_write(build_report(project), tmp_path / "public.xlsx"))
     assert all(not ws.oddHeader.center.text for ws in public)
     assert all(ws.oddHeader.left.text == CLIENT for ws in public)
