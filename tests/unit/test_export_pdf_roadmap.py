@@ -34,10 +34,10 @@ def shown(item: InitiativeRow) -> str:
 
 
 def section(pages: list[str], first: str, until: str) -> str:
-    """Return the text from the page whose text holds ``first`` up to the page holding ``until``."""
-    start = next(n for n, page in enumerate(pages) if first in page)
-    end = next(n for n in range(start + 1, len(pages)) if until in pages[n])
-    return " ".join(pages[start:end])
+    """Return the report's text from ``first`` up to the next ``until`` (wherever the pages break)."""
+    text = " ".join(pages)
+    start = text.index(first)
+    return text[start : text.index(until, start + len(first))]
 
 
 @pytest.fixture(scope="module")
