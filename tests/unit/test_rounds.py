@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from planner.model.capmodel import CapabilityModel
-from planner.model.edits import EditRefused, score_lens, set_capability_field, set_lens_weight
+from planner.model.edits import Edit, EditRefused, score_lens, set_capability_field, set_lens_weight
 from planner.model.rounds import delete_round, rename_round, round_by_id, start_reassessment
 from planner.storage.errors import ProjectFileError
 from planner.storage.projectdoc import project_to_document
@@ -115,11 +115,12 @@ def test_any_sequence_of_rounds_and_edits_saves_reloads_and_never_alters_a_round
     project = scored_project(model)
     caps = [c.id for c in model.iter_capabilities()]
     frozen: dict[str, bytes] = {}  # round id -> its bytes when frozen (labels aside)
-    done = []
+    done: list[Edit] = []
     day = dt.date(2026, 1, 1)
     for step in steps:
         kind = step[0]
         history = project.assessment.history
+        edit: Edit
         if kind == "score":
             edit = score_lens(project, caps[step[1]], model.lens_ids[step[2]], step[3])
         elif kind == "target":
