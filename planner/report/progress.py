@@ -90,6 +90,7 @@ class DoneRow:
     maturity: str
     done_on: str
     capability_moved: bool
+    done_date: str | None = None  # YYYY-MM-DD, for the workbook's date cells
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,6 +187,7 @@ def progress_from(project: Project, cmp: Comparison, *, today: dt.date | None = 
                 model.level_name(d.phase) or d.phase,
                 date_text(d.done_date),
                 d.capability_moved,
+                d.done_date,
             )
             for d in cmp.done
         ),
