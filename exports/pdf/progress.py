@@ -54,7 +54,9 @@ def _levels(row: DeltaRow) -> str:
 
 def _domains(ctx: Ctx, p: ProgressReport) -> list[Flowable]:
     s = ctx.styles
-    rows: list[list[Any]] = [ctx.head("Domain", p.before_label, "Now", "Change", "Level")]
+    rows: list[list[Any]] = [
+        ctx.head("Domain", f"Then ({p.before_date})" if p.before_date else "Then", "Now", "Change", "Level")
+    ]
     for d in (*p.domains, p.overall):
         bold = d is p.overall
         rows.append(
