@@ -69,6 +69,11 @@ def read_date(check: Checker, raw: dict[str, Any], key: str, path: str, *, nulla
 
 
 def _lens_scores(check: Checker, model: CapabilityModel, raw: object, here: str) -> dict[str, int | None]:
+    if isinstance(raw, dict) and all(
+        lens_id in model.lens_ids and (value is None or (type(value) is int and 0 <= value <= LENS_SCORE_MAX))
+        for lens_id, value in raw.items()
+    ):
+        return dict(raw)  # the usual case, checked at once: field paths are only built for a problem
     scores: dict[str, int | None] = {}
     for lens_id, value in check.obj(raw, here).items():
         if lens_id not in model.lens_ids:
