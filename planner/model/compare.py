@@ -44,6 +44,7 @@ __all__ = [
     "compare",
     "compare_in_project",
     "current_snapshot",
+    "map_capabilities",
     "round_snapshot",
 ]
 
@@ -166,7 +167,7 @@ class Comparison:
         return sum(1 for c in self.capabilities if c.score.movement == movement)
 
 
-def _mapping(model: CapabilityModel, snapshot: Snapshot) -> dict[str, str | None]:
+def map_capabilities(model: CapabilityModel, snapshot: Snapshot) -> dict[str, str | None]:
     """Map the snapshot's capability ids to ids of ``model`` (``None``: no home there)."""
     if snapshot.model_id == model.id:
         return {c: (c if c in model.capabilities else None) for c in snapshot.capabilities}
@@ -187,7 +188,7 @@ def _mapping(model: CapabilityModel, snapshot: Snapshot) -> dict[str, str | None
 
 
 def _assessment(model: CapabilityModel, snapshot: Snapshot, unmapped: list[str]) -> Assessment:
-    mapping = _mapping(model, snapshot)
+    mapping = map_capabilities(model, snapshot)
     primary: dict[str, RoundCapability] = {}
     secondary: dict[str, RoundCapability] = {}
     for old, new in mapping.items():

@@ -55,6 +55,7 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     files.addSeparator()
     add(files, "reassess", "Start re-&assessment…", lambda: _rounds(window, "reassess"))
     add(files, "rounds", "Rounds and &progress…", lambda: _rounds(window, "progress"))
+    add(files, "import_round", "&Import earlier assessment as a round…", lambda: _rounds(window, "import"))
     files.addSeparator()
     add(files, "quit", "&Quit", window.close, _Key.Quit, "Ctrl+Q")
 
@@ -137,5 +138,7 @@ def _rounds(window: MainWindow, what: str) -> None:
 
     if what == "reassess":
         rounds.start_reassessment_dialog(window)
+    elif what == "import":
+        rounds.import_round_dialog(window)
     else:
         rounds.open_rounds(window, "progress" if window.doc and window.doc.project.assessment.history else "rounds")

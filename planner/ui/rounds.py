@@ -47,7 +47,7 @@ from planner.ui.document import Document
 if TYPE_CHECKING:
     from planner.ui.mainwindow import MainWindow
 
-__all__ = ["ReassessDialog", "RoundsDialog", "open_rounds", "start_reassessment_dialog"]
+__all__ = ["ReassessDialog", "RoundsDialog", "import_round_dialog", "open_rounds", "start_reassessment_dialog"]
 
 
 class ReassessDialog(QDialog):
@@ -291,3 +291,49 @@ def open_rounds(window: MainWindow, tab: str = "rounds") -> RoundsDialog | None:
         dialog.tabs.setCurrentWidget(dialog.progress)
     dialog.open()
     return dialog
+
+
+def import_round_dialog(window: MainWindow, path: str | None = None) -> bool:
+    """File > Import earlier assessment as a round…: another project file's assessment as a round.
+
+    Asks for the file (unless given), confirms a file of another client, adds the round as one
+    undo step and says what could not be mapped. Returns whether a round was added.
+    """
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QFileDialog
+
+    from planner.model.importround import import_edit, round_from_project
+    from planner.storage.errors import ProjectFileError
+    from planner.storage.projectfile import load_project
+
+    doc = window.doc
+    if doc is None:
+        return False
+    title = "Import earlier assessment"
+    if path is None:
+        path, _ = QFileDialog.getOpenFileName(window, title, "", "Roadmap projects (*.roadmap)")
+        if not path:
+            return False
+    try:
+        earlier = load_project(Path(path))
+        imported = round_from_project(earlier, doc.project)
+        edit = import_edit(doc.project, imported)
+    except (ProjectFileError, EditRefused) as exc:
+        QMessageBox.warning(window, title, f"{Path(path).name} was not imported: {exc}")
+        return False
+    if not imported.same_client:
+        answer = QMessageBox.question(
+            window,
+            title,
+            f"{Path(path).name} is an assessment of {earlier.engagement.client or 'no named client'}, not of "
+            f"{doc.project.engagement.client or 'this project'}. Import it as a round anyway?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+    doc.push(edit)
+    lines = [f"Imported '{imported.round.label}' ({date_text(imported.round.date)}) as a round.", *imported.notes]
+    QMessageBox.information(window, title, "\n".join(lines))
+    return True

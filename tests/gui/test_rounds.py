@@ -86,3 +86,32 @@ def test_rounds_are_viewed_renamed_and_deleted_with_a_confirmation(
     assert progress.report is None and "no earlier round" in progress.headline.text()
     doc.stack.undo()
     assert rounds.rounds.count() == 1
+
+
+def test_import_an_earlier_assessment_as_a_round(
+    qtbot: Any, window: MainWindow, model: CapabilityModel, dialogs: Dialogs, tmp_path: Path
+) -> None:
+    from planner.storage.projectfile import save_project
+
+    earlier = planned_project(model)
+    earlier.engagement.client = "Someone Else"
+    earlier.engagement.assessment_date = "2026-05-10"
+    path = tmp_path / "last-quarter.roadmap"
+    save_project(earlier, path)
+    doc = open_document(window, planned_project(model))
+    dialogs.answer("open", path)
+    dialogs.answer("question", QMessageBox.StandardButton.No)
+    window.actions_by_name["import_round"].trigger()
+    assert doc.project.assessment.history == []
+    assert "Someone Else" in dialogs.texts("question")[-1]
+    dialogs.answer("open", path)
+    dialogs.answer("question", QMessageBox.StandardButton.Yes)
+    window.actions_by_name["import_round"].trigger()
+    [past] = doc.project.assessment.history
+    assert past.date == "2026-05-10"
+    assert "as a round" in dialogs.texts("information")[-1]
+    (tmp_path / "broken.roadmap").write_text("{", encoding="utf-8")
+    dialogs.answer("open", tmp_path / "broken.roadmap")
+    window.actions_by_name["import_round"].trigger()
+    assert "broken.roadmap was not imported" in dialogs.texts("warning")[-1]
+    assert len(doc.project.assessment.history) == 1
