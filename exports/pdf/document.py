@@ -44,6 +44,7 @@ def pdf_bytes(
     from exports.pdf.detail import appendix, assessment_detail, roadmap_section
     from exports.pdf.fonts import FontKit
     from exports.pdf.layout import ReportDoc, make_styles
+    from exports.pdf.progress import progress_section
     from exports.pdf.story import charts_section, cover, executive_summary
     from planner.report.marks import deliverable_marks
 
@@ -79,6 +80,8 @@ def pdf_bytes(
         if progress is not None:
             progress(name)
         story += section(ctx)
+        if section is executive_summary:
+            story += progress_section(ctx)  # "Progress since <date>": only for a project with an earlier round
     _build_binary(doc, story)
     warnings = [w for w in [fonts.warning(), ctx.cuts.warning()] if w]
     return buffer.getvalue(), warnings

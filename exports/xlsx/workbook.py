@@ -39,6 +39,7 @@ def workbook_bytes(report: ReportData, progress: Callable[[str], None] | None = 
     from exports.xlsx.cells import SheetWriter, Styles
     from exports.xlsx.marking import mark_workbook
     from exports.xlsx.method import write_method
+    from exports.xlsx.progress import PROGRESS_SHEET, write_progress
     from exports.xlsx.roadmap import write_roadmap
     from exports.xlsx.sheets import write_assessment, write_summary
     from planner.report.marks import deliverable_marks
@@ -53,6 +54,9 @@ def workbook_bytes(report: ReportData, progress: Callable[[str], None] | None = 
         ws = wb.active if index == 0 else wb.create_sheet()
         ws.title = name
         builder(SheetWriter(ws, styles, warnings), report)
+        if index == 0 and report.progress is not None:  # Progress follows Summary, only with an earlier round
+            sheet = wb.create_sheet(PROGRESS_SHEET)
+            write_progress(SheetWriter(sheet, styles, warnings), report)
     mark_workbook(wb, deliverable_marks(report))
     _properties(wb, report)
     buffer = io.BytesIO()

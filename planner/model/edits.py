@@ -106,6 +106,7 @@ class ChangeKind(enum.Enum):
     WEIGHTS = "weights"  # ids: lens ids; every score may change
     ROADMAP = "roadmap"  # ids: initiative ids, empty for "anything"
     MODEL = "model"  # ids: empty; the model and everything scored against it changed (views rebuild)
+    HISTORY = "history"  # ids: empty; the earlier rounds (labels, rounds added or deleted)
 
 
 @dataclass(frozen=True, slots=True)

@@ -39,6 +39,7 @@ from planner.model.capmodel import Attribution, CapabilityModel
 from planner.model.coverage import Coverage, State, coverage_of, state_of
 from planner.model.project import Project
 from planner.model.scoring import CapabilityScore, Scorecard, score_project
+from planner.report.progress import ProgressReport, build_progress
 from planner.report.roadmap import HorizonRow, InitiativeRow, PhaseRow, Projection, roadmap_part
 
 __all__ = [
@@ -182,6 +183,8 @@ class ReportData:
     horizon_projections: tuple[Projection, ...] = ()
     #: What changed since the roadmap was generated (empty: it is up to date).
     stale_reasons: tuple[str, ...] = ()
+    #: Progress since the latest earlier round (``None``: the project has no history).
+    progress: ProgressReport | None = None
 
     @property
     def capabilities(self) -> tuple[CapabilityRow, ...]:
@@ -326,6 +329,7 @@ def build_report(
         unscheduled=road.unscheduled,
         horizon_projections=road.horizon_projections,
         stale_reasons=road.stale_reasons,
+        progress=build_progress(project, today=today),
     )
 
 

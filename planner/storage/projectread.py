@@ -11,6 +11,7 @@ are kept in ``extra``. The roadmap is read by :mod:`planner.storage.roadmapread`
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
@@ -68,6 +69,11 @@ def read_date(check: Checker, raw: dict[str, Any], key: str, path: str, *, nulla
 
 
 def _lens_scores(check: Checker, model: CapabilityModel, raw: object, here: str) -> dict[str, int | None]:
+    if isinstance(raw, dict) and all(
+        lens_id in model.lens_ids and (value is None or (type(value) is int and 0 <= value <= LENS_SCORE_MAX))
+        for lens_id, value in raw.items()
+    ):
+        return dict(raw)  # the usual case, checked at once: field paths are only built for a problem
     scores: dict[str, int | None] = {}
     for lens_id, value in check.obj(raw, here).items():
         if lens_id not in model.lens_ids:
@@ -166,8 +172,9 @@ def read_assessment(
             check.add(here, f"unknown capability {cap_id!r} (not in the model {model.id!r})")
             continue
         caps[cap_id] = _capability(check, model, check.obj(cap_raw, here), here, who)
+    today = dt.date.today()
     history = [
-        _round(check, model, check.obj(item, here), here)
+        _round(check, model, check.obj(item, here), here, today)
         for i, item in enumerate(check.seq(raw, "history", p, required=False))
         for here in [join_path(join_path(p, "history"), i)]
     ]
@@ -208,21 +215,56 @@ def _capability(
     )
 
 
-def _round(check: Checker, model: CapabilityModel, raw: dict[str, Any], here: str) -> Round:
+def _round_capabilities(model: CapabilityModel, model_id: str) -> frozenset[str] | None:
+    """The capability ids a round scored against ``model_id`` may name (``None``: unknown here).
+
+    The project's own model (any revision: revisions keep capability ids), or a model the
+    project's model says it succeeds (its ``predecessors`` entry names every id that changed; the
+    others kept theirs). A round of any other model is not checked: this release cannot know it.
+    """
+    own = frozenset(model.capabilities)
+    if model_id == model.id:
+        return own
+    preds = model.document.get("predecessors", {})
+    entry = preds.get(model_id) if isinstance(preds, dict) else None
+    if not isinstance(entry, dict):
+        return None
+    named: set[str] = set()
+    for key in ("renamed", "merged"):
+        if isinstance(entry.get(key), dict):
+            named |= {k for k in entry[key] if isinstance(k, str)}
+    if isinstance(entry.get("removed"), list):
+        named |= {k for k in entry["removed"] if isinstance(k, str)}
+    return own | named
+
+
+def _round(check: Checker, model: CapabilityModel, raw: dict[str, Any], here: str, today: dt.date) -> Round:
     """An earlier round, scored against the model named in it.
 
-    That may be an older model than the project's (an upgraded project), so the round's capability
-    ids and levels are not checked against the project's model; lenses are, since every model
-    shares the five lenses.
+    That may be an older model than the project's (an upgraded project): capability ids are
+    checked against what the project's model says of that model (see :func:`_round_capabilities`),
+    and levels only when the round is of the project's own model. Lenses are checked, since every
+    model shares the five lenses. A round must have a date, and it may not be after today (a
+    round is something that happened; a day of slack for time zones).
     """
+    model_id = check.text(raw, "model_id", here, empty_ok=False, max_len=NAME_MAX)
+    known = _round_capabilities(model, model_id)
     caps_path = join_path(here, "capabilities")
     caps: dict[str, RoundCapability] = {}
     for cap_id, cap_raw in check.obj(raw.get("capabilities", {}), caps_path).items():
         at = join_path(caps_path, cap_id)
+        if known is not None and cap_id not in known:
+            check.add(at, f"unknown capability {cap_id!r} (not in the model {model_id!r})")
+            continue
         obj = check.obj(cap_raw, at)
         target = obj.get("target")
         if target is not None and not isinstance(target, str):
             check.add(join_path(at, "target"), f"must be a level id or null, not {target!r}")
+            target = None
+        elif model_id == model.id and target is not None and target not in model.level_ids:
+            check.add(
+                join_path(at, "target"), f"unknown level {target!r} (one of {', '.join(model.level_ids)}, or null)"
+            )
             target = None
         caps[cap_id] = RoundCapability(
             applicable=check.boolean(obj, "applicable", at, default=True),
@@ -230,11 +272,18 @@ def _round(check: Checker, model: CapabilityModel, raw: dict[str, Any], here: st
             target=target,
             extra=extra_keys(obj, _ROUND_CAP),
         )
+    date = ""
+    if "date" not in raw or raw.get("date") in (None, ""):
+        check.add(join_path(here, "date"), "a round needs the date it was assessed, like 2026-11-29")
+    else:
+        date = read_date(check, raw, "date", here, nullable=False) or ""
+        if is_iso_date(date) and dt.date.fromisoformat(date) > today + dt.timedelta(days=1):
+            check.add(join_path(here, "date"), f"{date} is in the future: a round is an assessment already made")
     return Round(
         id=check.text(raw, "id", here, empty_ok=False, max_len=NAME_MAX),
         label=check.text(raw, "label", here, empty_ok=False, max_len=SHORT_TEXT_MAX),
-        date=read_date(check, raw, "date", here, nullable=False) or "",
-        model_id=check.text(raw, "model_id", here, empty_ok=False, max_len=NAME_MAX),
+        date=date,
+        model_id=model_id,
         model_revision=check.optional_integer(raw, "model_revision", here, 0, 1_000_000),
         lens_weights=_lens_weights(check, model, raw, here),
         capabilities=caps,

@@ -164,7 +164,7 @@ class MainWindow(QMainWindow):
         self.welcome.show_recent(self.settings.recent_files)
         self.show_page(current if current in self.pages else "welcome")
         has_doc = self.doc is not None
-        for name in ("save", "save_as", "revert", "export", "upgrade"):
+        for name in ("save", "save_as", "revert", "export", "upgrade", "reassess", "rounds", "import_round"):
             if name in self.actions_by_name:
                 self.actions_by_name[name].setEnabled(has_doc)
 

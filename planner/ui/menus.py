@@ -53,6 +53,10 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     add(files, "export", "&Export report…", window.export_report, "Ctrl+E")
     add(files, "upgrade", "&Upgrade model…", window.upgrade_model)
     files.addSeparator()
+    add(files, "reassess", "Start re-&assessment…", lambda: _rounds(window, "reassess"))
+    add(files, "rounds", "Rounds and &progress…", lambda: _rounds(window, "progress"))
+    add(files, "import_round", "&Import earlier assessment as a round…", lambda: _rounds(window, "import"))
+    files.addSeparator()
     add(files, "quit", "&Quit", window.close, _Key.Quit, "Ctrl+Q")
 
     edit = bar.addMenu("&Edit")
@@ -127,3 +131,14 @@ def _weights(window: MainWindow) -> None:
     if isinstance(page, AssessmentPage):
         window.show_page("assessment")
         page.edit_weights()
+
+
+def _rounds(window: MainWindow, what: str) -> None:
+    from planner.ui import rounds  # loaded on first use, not at start-up
+
+    if what == "reassess":
+        rounds.start_reassessment_dialog(window)
+    elif what == "import":
+        rounds.import_round_dialog(window)
+    else:
+        rounds.open_rounds(window, "progress" if window.doc and window.doc.project.assessment.history else "rounds")

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDialog
 
 from planner.model.capmodel import CapabilityModel
 from planner.model.project import Initiative
-from planner.model.roadmap import set_pin
+from planner.model.roadmap import set_pin, set_status
 from planner.storage.projectdoc import project_from_document, project_to_document
 from planner.ui.mainwindow import MainWindow
 from planner.ui.roadmap.detail import InitiativeDialog, join_done_when, split_done_when
@@ -212,3 +212,16 @@ def test_done_when_is_split_from_the_description_and_joined_back() -> None:
     assert split_done_when("No criterion here.") == ("No criterion here.", "")
     assert join_done_when("", "it is signed.") == "Done when it is signed."
     assert join_done_when("Do it.", "  ") == "Do it."
+
+
+def test_the_editor_says_how_far_the_items_capability_and_maturity_have_got(
+    qtbot: Any, page: RoadmapPage, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    item, _ = _pick(page)
+    model = page.doc.project.model
+    shown = script(monkeypatch, InitiativeDialog, lambda _d: QDialog.DialogCode.Rejected)
+    push_edit(page.doc, "Done", lambda r: set_status(r, [item.id], "done", done_date="2027-02-01"))
+    page.edit_initiative(item.id)
+    sentence = shown[-1].progress
+    assert sentence.startswith(f"{model.capability(item.capability).name}: 1 of ")
+    assert f"{model.level_name(item.phase)} item" in sentence

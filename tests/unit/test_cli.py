@@ -175,6 +175,7 @@ def test_every_subcommand_module_is_on_the_parser() -> None:
         "validate",
         "summary",
         "roadmap",
+        "compare",
         "upgrade",
         "export",
         "demo",

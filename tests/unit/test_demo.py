@@ -127,3 +127,16 @@ def test_demo_summary_tells_the_truth_about_its_plan() -> None:
         1:
     ], "the demo carries at most its one deliberate warning"
     assert re.search(r"Run during 20\d\d", summary)
+
+
+def test_demo_ships_with_its_baseline_round_and_work_done_since() -> None:
+    from planner.model.compare import compare_in_project
+
+    project = load_project(resource_path(DEMO_RESOURCE))
+    [baseline] = project.assessment.history
+    assert baseline.date < project.engagement.assessment_date
+    statuses = {i.status for i in project.roadmap.initiatives}
+    assert {"done", "in_progress", "planned"} <= statuses
+    cmp = compare_in_project(project)
+    assert cmp.count("up") >= 3 and cmp.done and cmp.moved_without_work and cmp.work_without_move
+    assert all(d.done_date and d.done_date > baseline.date for d in cmp.done)

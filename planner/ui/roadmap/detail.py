@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from planner.model.capmodel import EFFORTS
 from planner.model.limits import DURATION_RANGE, TITLE_MAX
 from planner.model.project import INITIATIVE_STATUSES, Initiative, Project
+from planner.model.roadmap.progress import by_capability_phase
 from planner.report.formatting import status_text
 from planner.ui.fields import TextField
 from planner.ui.months import PlanMonthBox
@@ -159,7 +160,9 @@ class InitiativeDialog(QDialog):
             else "A custom initiative."
         )
         horizon = view.horizon_name(view.horizon(item))
-        info = QLabel(f"{origin} Scheduled {view.span(item.start_month, item.end_month)} ({horizon}).")
+        progress = by_capability_phase(project.roadmap)[(item.capability, item.phase)]
+        self.progress = progress.sentence(view.capability(item), view.phase(item))
+        info = QLabel(f"{origin} Scheduled {view.span(item.start_month, item.end_month)} ({horizon}). {self.progress}.")
         info.setWordWrap(True)
         self.error = QLabel()
         self.error.setWordWrap(True)
