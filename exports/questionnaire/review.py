@@ -95,8 +95,10 @@ class ImportReview:
             for cap in book.capabilities:
                 name = model.capability(cap.capability_id).name
                 votes = ", ".join(f"{model.lens(k).name} {'N/A' if v is None else v}" for k, v in cap.votes.items())
-                detail = f"refused: {cap.reason}" if cap.status == "refused" else votes or "comments only"
-                out.append(f"  {name}: {cap.status} ({detail})")
+                if cap.status == "refused":
+                    out.append(f"  {name}: refused: {cap.reason}")
+                else:
+                    out.append(f"  {name}: {cap.status} ({votes or 'comments only'})")
         return out
 
 
@@ -109,12 +111,12 @@ def review_answers(project: Project, filled: Iterable[FilledQuestionnaire | Answ
     """Review workbooks (already read, or refused while reading) against the project."""
     books: list[WorkbookReview] = []
     seen: dict[str, Path] = {}
-    new_ids: list[str] = []
+    new_people: list[Participant] = []
     for item in filled:
         if isinstance(item, AnswersRefused):
             books.append(WorkbookReview(item.path, refused=item.reason))
             continue
-        book = _workbook(project, item, new_ids)
+        book = _workbook(project, item, new_people)
         if not book.refused:
             earlier = seen.get(book.participant_id)
             if earlier is not None:
@@ -122,12 +124,12 @@ def review_answers(project: Project, filled: Iterable[FilledQuestionnaire | Answ
             else:
                 seen[book.participant_id] = item.path
                 if book.new_person is not None:
-                    new_ids.append(book.participant_id)
+                    new_people.append(book.new_person)
         books.append(book)
     return ImportReview(books)
 
 
-def _workbook(project: Project, filled: FilledQuestionnaire, new_ids: list[str]) -> WorkbookReview:
+def _workbook(project: Project, filled: FilledQuestionnaire, new_people: list[Participant]) -> WorkbookReview:
     ident, model, eng = filled.identity, project.model, project.engagement
     book = WorkbookReview(filled.path)
     if ident.model_id != model.id or ident.model_revision != model.revision:
@@ -155,12 +157,17 @@ def _workbook(project: Project, filled: FilledQuestionnaire, new_ids: list[str])
             book.refused = "the person did not fill in their name on the Answers sheet"
             return book
         same = next((p for p in eng.participants if p.name.casefold() == name.casefold()), None)
-        if same is not None:
-            book.participant_id, book.name = same.id, same.name
+        earlier = next((p for p in new_people if p.name.casefold() == name.casefold()), None)
+        if same is not None or earlier is not None:
+            found = same or earlier
+            assert found is not None  # noqa: S101  # one of them is set
+            book.participant_id, book.name = found.id, found.name
+            if earlier is not None:
+                book.new_person = earlier
         else:
             role = filled.person.get("role", "")
             role = role if role in {p.name for p in model.personas} else ""
-            pid = new_participant_id(project, name, new_ids)
+            pid = new_participant_id(project, name, [p.id for p in new_people])
             book.new_person = Participant(pid, name, role, one_line(filled.person.get("team", ""))[:200])
             book.participant_id, book.name = pid, name
     book.capabilities = _capabilities(project, book, filled.cells)

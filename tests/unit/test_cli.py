@@ -177,6 +177,8 @@ def test_every_subcommand_module_is_on_the_parser() -> None:
         "roadmap",
         "upgrade",
         "export",
+        "questionnaire",
+        "import",
         "demo",
     }
 
