@@ -122,3 +122,18 @@ def test_demo_summary_tells_the_truth_about_its_plan() -> None:
         1:
     ], "the demo carries at most its one deliberate warning"
     assert re.search(r"Run during 20\d\d", summary)
+
+
+def test_demo_has_four_participants_whose_views_diverge() -> None:
+    from planner.model.voices import disagreements, median_vote
+
+    project = load_project(resource_path("demo/demo.roadmap"))
+    people = project.engagement.participants
+    assert len(people) == 4
+    assert {p.role for p in people} <= {persona.name for persona in project.model.personas}
+    agenda = disagreements(project)
+    assert agenda[0].spread.width >= 3
+    assert [d.spread.width for d in agenda] == sorted((d.spread.width for d in agenda), reverse=True)
+    top = agenda[0]
+    assert top.median is not None and top.consensus is not None
+    assert median_vote(project, top.capability_id, top.lens_id) == top.median
