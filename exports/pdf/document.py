@@ -77,6 +77,10 @@ def pdf_bytes(
         if progress is not None:
             progress(name)
         story += section(ctx)
+        if name == "assessment detail":
+            from exports.pdf.views import views_section
+
+            story += views_section(ctx)
     _build_binary(doc, story)
     warnings = [w for w in [fonts.warning(), ctx.cuts.warning()] if w]
     return buffer.getvalue(), warnings

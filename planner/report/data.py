@@ -39,6 +39,7 @@ from planner.model.capmodel import Attribution, CapabilityModel
 from planner.model.project import Project
 from planner.model.scoring import CapabilityScore, Scorecard, score_project
 from planner.report.roadmap import HorizonRow, InitiativeRow, PhaseRow, Projection, roadmap_part
+from planner.report.views import ViewRow, views_part
 
 __all__ = [
     "STALE_NOTE",
@@ -171,6 +172,10 @@ class ReportData:
     horizon_projections: tuple[Projection, ...] = ()
     #: What changed since the roadmap was generated (empty: it is up to date).
     stale_reasons: tuple[str, ...] = ()
+    #: Where participants' views diverged (:mod:`planner.report.views`; empty: no section).
+    views: tuple[ViewRow, ...] = ()
+    #: Whether :attr:`views` names the participants (the consultant's choice; the client version does not).
+    views_named: bool = False
 
     @property
     def capabilities(self) -> tuple[CapabilityRow, ...]:
@@ -246,6 +251,7 @@ def build_report(
     include_internal: bool = False,
     today: dt.date | None = None,
     scorecard: Scorecard | None = None,
+    participant_names: bool = False,
 ) -> ReportData:
     """Compute the report of a project.
 
@@ -255,6 +261,7 @@ def build_report(
         today: the date printed as the generation date (today unless given; tests fix it).
         scorecard: the project's scores when the caller already has them (the desktop app keeps
             them up to date); computed here when not given.
+        participant_names: name the participants where their views diverged (default: counts only).
     """
     model = project.model
     eng = project.engagement
@@ -305,6 +312,8 @@ def build_report(
         unscheduled=road.unscheduled,
         horizon_projections=road.horizon_projections,
         stale_reasons=road.stale_reasons,
+        views=views_part(project, names=participant_names),
+        views_named=participant_names,
     )
 
 
