@@ -145,7 +145,8 @@ def _instructions(w: Any, project: Project, person: Participant | None) -> None:
     for row, (text, font) in enumerate(lines, start=1):
         if text:
             w.text(row, 1, text, font=font, align=wrap)
-            w.ws.row_dimensions[row].height = max(16, 15 * math.ceil(len(text) / 120))
+            base = {id(w.styles.title): 30, id(w.styles.subtitle): 21, id(w.styles.section): 22}.get(id(font), 15)
+            w.ws.row_dimensions[row].height = max(base, 14 * math.ceil(len(text) / 120))
     w.ws.protection.sheet = True
     w.print_setup(eng.client)
 
