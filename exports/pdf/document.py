@@ -82,6 +82,10 @@ def pdf_bytes(
         story += section(ctx)
         if section is executive_summary:
             story += progress_section(ctx)  # "Progress since <date>": only for a project with an earlier round
+        if name == "assessment detail":
+            from exports.pdf.views import views_section
+
+            story += views_section(ctx)
     _build_binary(doc, story)
     warnings = [w for w in [fonts.warning(), ctx.cuts.warning()] if w]
     return buffer.getvalue(), warnings

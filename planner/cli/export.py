@@ -77,6 +77,11 @@ def register(add: AddCommand) -> None:
         help="include internal notes and evidence (never meant for the client); files named <name>-internal",
     )
     p.add_argument("--force", action="store_true", help="replace export files that exist already")
+    p.add_argument(
+        "--participant-names",
+        action="store_true",
+        help="name the participants where their views diverged (the client version only counts them)",
+    )
 
 
 def _targets(ns: argparse.Namespace) -> list[tuple[Exporter, Path]]:
@@ -124,7 +129,11 @@ def check_export_targets(targets: Sequence[tuple[Exporter, Path]], project_file:
 
 
 def export_project(
-    project: Project, targets: Sequence[tuple[Exporter, Path]], *, include_internal: bool = False
+    project: Project,
+    targets: Sequence[tuple[Exporter, Path]],
+    *,
+    include_internal: bool = False,
+    participant_names: bool = False,
 ) -> list[str]:
     """Write the requested exports of a project; return the lines to report (written files, warnings).
 
@@ -134,7 +143,7 @@ def export_project(
         UsageError: an export could not be written (one line naming the file and the problem);
             the files written before it are printed first.
     """
-    report = build_report(project, include_internal=include_internal)
+    report = build_report(project, include_internal=include_internal, participant_names=participant_names)
     written: list[Path] = []
     try:
         warnings = export_files(targets, report, on_written=written.append)
@@ -158,7 +167,9 @@ def cmd_export(ns: argparse.Namespace) -> int:
         refuse_existing(targets)
     project = open_project(ns.file)
     print_lines(draft_notes(project))
-    print_lines(export_project(project, targets, include_internal=ns.internal_notes))
+    print_lines(
+        export_project(project, targets, include_internal=ns.internal_notes, participant_names=ns.participant_names)
+    )
     print_lines(roadmap_notes(project, ns.file))
     return 0
 

@@ -41,6 +41,7 @@ from planner.model.project import Project
 from planner.model.scoring import CapabilityScore, Scorecard, score_project
 from planner.report.progress import ProgressReport, build_progress
 from planner.report.roadmap import HorizonRow, InitiativeRow, PhaseRow, Projection, roadmap_part
+from planner.report.views import ViewRow, views_part
 
 __all__ = [
     "STALE_NOTE",
@@ -185,6 +186,10 @@ class ReportData:
     stale_reasons: tuple[str, ...] = ()
     #: Progress since the latest earlier round (``None``: the project has no history).
     progress: ProgressReport | None = None
+    #: Where participants' views diverged (:mod:`planner.report.views`; empty: no section).
+    views: tuple[ViewRow, ...] = ()
+    #: Whether :attr:`views` names the participants (the consultant's choice; the client version does not).
+    views_named: bool = False
 
     @property
     def capabilities(self) -> tuple[CapabilityRow, ...]:
@@ -270,6 +275,7 @@ def build_report(
     include_internal: bool = False,
     today: dt.date | None = None,
     scorecard: Scorecard | None = None,
+    participant_names: bool = False,
 ) -> ReportData:
     """Compute the report of a project.
 
@@ -279,6 +285,7 @@ def build_report(
         today: the date printed as the generation date (today unless given; tests fix it).
         scorecard: the project's scores when the caller already has them (the desktop app keeps
             them up to date); computed here when not given.
+        participant_names: name the participants where their views diverged (default: counts only).
     """
     model = project.model
     eng = project.engagement
@@ -330,6 +337,8 @@ def build_report(
         horizon_projections=road.horizon_projections,
         stale_reasons=road.stale_reasons,
         progress=build_progress(project, today=today),
+        views=views_part(project, names=participant_names),
+        views_named=participant_names,
     )
 
 

@@ -95,6 +95,9 @@ class AssessmentPage(QWidget):
             shortcut.activated.connect(lambda step=step: self.step_capability(step))
         self._weights_dialog: LensWeightsDialog | None = None
         doc.changed.connect(self._on_changed)
+        from planner.ui.voices.votes import attach_votes
+
+        self.votes = attach_votes(self)
         self._update_progress()
         order = self.tree_model.capability_order()
         if order:

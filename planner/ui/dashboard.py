@@ -141,6 +141,9 @@ class DashboardPage(QWidget):
         body_layout.addWidget(heading)
         body_layout.addLayout(tiles)
         body_layout.addWidget(self.projections)
+        from planner.ui.voices.agenda import DisagreementsButton
+
+        body_layout.addWidget(DisagreementsButton(doc), 0, Qt.AlignmentFlag.AlignLeft)
         body_layout.addLayout(grid)
         body_layout.addStretch(1)
         scroll = self.scroll_area = QScrollArea()

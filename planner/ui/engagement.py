@@ -132,6 +132,10 @@ class EngagementPage(QWidget):
         form.addRow(size_label, size_row)
         form.addRow("&Scopes:", self.scopes)
         form.addRow("Executive &summary:", self.summary)
+        from planner.ui.voices.participants import ParticipantsBox
+
+        self.participants = ParticipantsBox(doc)
+        form.addRow(self.participants)
         column = QWidget()
         column.setMaximumWidth(960)
         inner = QVBoxLayout(column)

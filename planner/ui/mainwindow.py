@@ -164,7 +164,19 @@ class MainWindow(QMainWindow):
         self.welcome.show_recent(self.settings.recent_files)
         self.show_page(current if current in self.pages else "welcome")
         has_doc = self.doc is not None
-        for name in ("save", "save_as", "revert", "export", "upgrade", "reassess", "rounds", "import_round"):
+        for name in (
+            "save",
+            "save_as",
+            "revert",
+            "export",
+            "upgrade",
+            "reassess",
+            "rounds",
+            "import_round",
+            "questionnaire",
+            "answers",
+            "disagreements",
+        ):
             if name in self.actions_by_name:
                 self.actions_by_name[name].setEnabled(has_doc)
 
@@ -277,10 +289,18 @@ class MainWindow(QMainWindow):
         event.accept()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if any(url.toLocalFile().lower().endswith(PROJECT_SUFFIX) for url in event.mimeData().urls()):
+        suffixes = (PROJECT_SUFFIX, ".xlsx") if self.doc is not None else (PROJECT_SUFFIX,)
+        if any(url.toLocalFile().lower().endswith(suffixes) for url in event.mimeData().urls()):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
+        answers = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.toLocalFile().lower().endswith(".xlsx")]
+        if answers and self.doc is not None:  # filled questionnaires: import them, with the review
+            from planner.ui.voices.roundtrip import import_answers
+
+            event.acceptProposedAction()
+            import_answers(self, answers)
+            return
         for url in event.mimeData().urls():
             path = Path(url.toLocalFile())
             if path.suffix.lower() == PROJECT_SUFFIX:

@@ -6,7 +6,7 @@ import os
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
@@ -52,6 +52,7 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     files.addSeparator()
     add(files, "export", "&Export report…", window.export_report, "Ctrl+E")
     add(files, "upgrade", "&Upgrade model…", window.upgrade_model)
+    _voices_actions(window, files, add)
     files.addSeparator()
     add(files, "reassess", "Start re-&assessment…", lambda: _rounds(window, "reassess"))
     add(files, "rounds", "Rounds and &progress…", lambda: _rounds(window, "progress"))
@@ -74,6 +75,7 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     add(view, "larger", "&Larger text", lambda: window.change_text_size(+1), _Key.ZoomIn, "Ctrl+=")
     add(view, "smaller", "&Smaller text", lambda: window.change_text_size(-1), _Key.ZoomOut)
     add(view, "reset_text", "&Default text size", lambda: window.change_text_size(0), "Ctrl+0")
+    add(view, "disagreements", "&Disagreements…", lambda: _disagreements(window))
     view.addSeparator()
     for position in range(5):
         add(
@@ -122,6 +124,26 @@ def _fill_recent(window: MainWindow, menu: QMenu) -> None:
     else:
         menu.addSeparator()
         menu.addAction("Clear the list", window.settings.clear_recent)
+
+
+def _voices_actions(window: MainWindow, files: QMenu, add: Callable[..., QAction]) -> None:
+    """Questionnaires out and answers in (File), the Disagreements list (View) - see planner.ui.voices."""
+
+    def roundtrip() -> Any:
+        from planner.ui.voices import roundtrip  # loads the exporters: on first use, not at start-up
+
+        return roundtrip
+
+    files.addSeparator()
+    add(files, "questionnaire", "Export &questionnaire…", lambda: roundtrip().export_questionnaires(window))
+    add(files, "answers", "&Import answers…", lambda: roundtrip().import_answers(window))
+
+
+def _disagreements(window: MainWindow) -> None:
+    from planner.ui.voices.agenda import show_disagreements
+
+    if window.doc is not None:
+        show_disagreements(window.doc, window)
 
 
 def _weights(window: MainWindow) -> None:

@@ -178,6 +178,8 @@ def test_every_subcommand_module_is_on_the_parser() -> None:
         "compare",
         "upgrade",
         "export",
+        "questionnaire",
+        "import",
         "demo",
     }
 

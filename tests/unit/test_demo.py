@@ -140,3 +140,18 @@ def test_demo_ships_with_its_baseline_round_and_work_done_since() -> None:
     cmp = compare_in_project(project)
     assert cmp.count("up") >= 3 and cmp.done and cmp.moved_without_work and cmp.work_without_move
     assert all(d.done_date and d.done_date > baseline.date for d in cmp.done)
+
+
+def test_demo_has_four_participants_whose_views_diverge() -> None:
+    from planner.model.voices import disagreements, median_vote
+
+    project = load_project(resource_path("demo/demo.roadmap"))
+    people = project.engagement.participants
+    assert len(people) == 4
+    assert {p.role for p in people} <= {persona.name for persona in project.model.personas}
+    agenda = disagreements(project)
+    assert agenda[0].spread.width >= 3
+    assert [d.spread.width for d in agenda] == sorted((d.spread.width for d in agenda), reverse=True)
+    top = agenda[0]
+    assert top.median is not None and top.consensus is not None
+    assert median_vote(project, top.capability_id, top.lens_id) == top.median
