@@ -52,6 +52,7 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     files.addSeparator()
     add(files, "export", "&Export report…", window.export_report, "Ctrl+E")
     add(files, "upgrade", "&Upgrade model…", window.upgrade_model)
+    add(files, "models", "Capability &models…", lambda: _models(window))
     files.addSeparator()
     add(files, "quit", "&Quit", window.close, _Key.Quit, "Ctrl+Q")
 
@@ -127,3 +128,9 @@ def _weights(window: MainWindow) -> None:
     if isinstance(page, AssessmentPage):
         window.show_page("assessment")
         page.edit_weights()
+
+
+def _models(window: MainWindow) -> None:
+    from planner.ui.modelsdialog import show_models
+
+    show_models(window)
