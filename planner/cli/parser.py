@@ -7,13 +7,13 @@ from collections.abc import Callable
 from typing import NoReturn
 
 from planner import APP_NAME, __version__
-from planner.cli import demo, export, models, new, roadmap, summary, upgrade, validate
+from planner.cli import demo, export, modelcmd, models, new, roadmap, summary, upgrade, validate
 from planner.cli.common import UsageError
 
 __all__ = ["build_parser", "command_names"]
 
 #: The subcommand modules, in the order ``planner --help`` lists them.
-_COMMANDS = (models, new, validate, summary, roadmap, upgrade, export, demo)
+_COMMANDS = (models, modelcmd, new, validate, summary, roadmap, upgrade, export, demo)
 
 
 class _Parser(argparse.ArgumentParser):
