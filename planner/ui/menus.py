@@ -53,6 +53,8 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     add(files, "export", "&Export report…", window.export_report, "Ctrl+E")
     add(files, "upgrade", "&Upgrade model…", window.upgrade_model)
     add(files, "models", "Capability &models…", lambda: _models(window))
+    add(files, "export_model", "E&xport model…", lambda: _export_model(window))
+    add(files, "import_model", "&Import model…", lambda: _import_model(window))
     files.addSeparator()
     add(files, "quit", "&Quit", window.close, _Key.Quit, "Ctrl+Q")
 
@@ -134,3 +136,20 @@ def _models(window: MainWindow) -> None:
     from planner.ui.modelsdialog import show_models
 
     show_models(window)
+
+
+def _export_model(window: MainWindow) -> None:
+    from planner.ui.modelfiles import export_model
+
+    if window.doc is not None:
+        export_model(window, window.doc.project.model)
+    else:
+        from planner.storage.models import load_bundled_model
+
+        export_model(window, load_bundled_model())
+
+
+def _import_model(window: MainWindow) -> None:
+    from planner.ui.modelfiles import import_model
+
+    import_model(window)

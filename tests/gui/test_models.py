@@ -59,3 +59,38 @@ def test_new_asks_which_model_and_starts_on_the_firm_model(
     doc.stack.setClean()
     assert not window.files.new()
     assert window.doc is doc
+
+
+def test_export_then_import_a_model_from_the_menu(
+    qtbot: Any, window: MainWindow, dialogs: Dialogs, folder: Path, tmp_path: Path
+) -> None:
+    from openpyxl import load_workbook
+    from PySide6.QtWidgets import QMessageBox
+
+    book_path = tmp_path / "ours.xlsx"
+    dialogs.answer("save", book_path)
+    window.actions_by_name["export_model"].trigger()
+    assert dialogs.texts("information")[-1].startswith("Wrote ours.xlsx: FinOps Framework 2026")
+    book = load_workbook(book_path)
+    book["Capabilities"].append(["optimize", "ai-cost", "AI Cost Management", "Cost of AI services.", ""])
+    book["Initiatives"].append(
+        ["ai-cost", "crawl", "", "List AI services", "Done when listed.", "Engineering", "S", 1, "core", 3, "", "", ""]
+    )
+    book.save(book_path)
+    dialogs.answer("open", book_path)
+    dialogs.answer("question", QMessageBox.StandardButton.Yes)
+    window.actions_by_name["import_model"].trigger()
+    asked = dialogs.texts("question")[-1]
+    assert asked.startswith("Changes against FinOps Framework 2026 (finops-2026, version 2, bundled):")
+    assert "1 capability added: AI Cost Management" in asked
+    assert (folder / "finops-2026-v3.json").is_file()
+    assert dialogs.texts("information")[-1].startswith("Saved FinOps Framework 2026 as version 3")
+
+    book["Levels"].cell(3, 3).value = "high"
+    book.save(book_path)
+    dialogs.answer("open", book_path)
+    window.actions_by_name["import_model"].trigger()
+    warned = dialogs.texts("warning")[-1]
+    assert warned.startswith("ours.xlsx: 1 problem; nothing was saved.")
+    assert "Levels, row 3, column 'Reached from (%)': must be a number, not 'high'" in warned
+    assert not (folder / "finops-2026-v4.json").exists()

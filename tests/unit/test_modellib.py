@@ -57,12 +57,12 @@ def test_resolve_by_id_version_and_file(folder: Path) -> None:
     save_own_model(doc)
     assert resolve_model("secops-basics").revision == 2
     assert resolve_model("secops-basics@1").revision == 1
-    with pytest.raises(ModelNotFound, match="no model 'itil-9' .*secops-basics"):
+    with pytest.raises(ModelNotFound, match=r"no model 'itil-9' .*secops-basics"):
         resolve_model("itil-9")
     with pytest.raises(ModelNotFound, match="version 7"):
         resolve_model("secops-basics@7")
     broken = _own(folder, "broken.json", "{}")
-    with pytest.raises(ProjectFileError, match="broken.json"):
+    with pytest.raises(ProjectFileError, match=r"broken\.json"):
         resolve_model(str(broken))
 
 
