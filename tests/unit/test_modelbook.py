@@ -38,9 +38,15 @@ def _problems(path: Path) -> list[str]:
     return [str(p) for p in read.problems]
 
 
-@pytest.mark.parametrize("which", ["finops-2026", "finops-2025", "small"])
+@pytest.mark.parametrize("which", ["finops-2026", "finops-2025", "small", "generated-500"])
 def test_export_then_import_gives_the_identical_model(which: str, tmp_path: Path) -> None:
-    model = load_model_file(SMALL) if which == "small" else load_bundled_model(which)
+    if which == "generated-500":
+        from planner.model.modelload import model_from_document
+        from tests.modelgen import model_document
+
+        model = model_from_document(model_document(500, levels=6, lenses=8, long_names=True))
+    else:
+        model = load_model_file(SMALL) if which == "small" else load_bundled_model(which)
     path = tmp_path / "m.xlsx"
     path.write_bytes(model_workbook_bytes(model))
     read = read_model_workbook(path)
