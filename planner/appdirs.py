@@ -3,6 +3,11 @@ r"""Where the application keeps its own files (logs, autosaves), per platform, w
 Linux: ``$XDG_DATA_HOME/finops-roadmap-planner`` (default ``~/.local/share/...``); macOS:
 ``~/Library/Application Support/FinOps Roadmap Planner``; Windows: ``%LOCALAPPDATA%\\FinOps Roadmap
 Planner``. ``PLANNER_DATA_DIR`` overrides all of them (tests and portable installs use it).
+
+The consultant's own capability models live in the ``models`` folder inside it (Linux
+``~/.local/share/finops-roadmap-planner/models``, macOS ``~/Library/Application Support/FinOps
+Roadmap Planner/models``, Windows ``%LOCALAPPDATA%\\FinOps Roadmap Planner\\models``);
+``PLANNER_MODEL_DIR`` points elsewhere, e.g. at a folder the firm shares.
 """
 
 from __future__ import annotations
@@ -13,7 +18,7 @@ from pathlib import Path
 
 from planner import APP_ID, APP_NAME
 
-__all__ = ["data_dir", "log_dir"]
+__all__ = ["data_dir", "log_dir", "model_dir"]
 
 
 def data_dir(create: bool = True) -> Path:
@@ -39,4 +44,13 @@ def log_dir(create: bool = True) -> Path:
     path = data_dir(create) / "logs"
     if create:
         path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return path
+
+
+def model_dir(create: bool = True) -> Path:
+    """Return the folder of the consultant's own capability models (``PLANNER_MODEL_DIR`` overrides it)."""
+    override = os.environ.get("PLANNER_MODEL_DIR")
+    path = Path(override) if override else data_dir(create) / "models"
+    if create:
+        path.mkdir(parents=True, exist_ok=True)
     return path

@@ -34,7 +34,7 @@ def assessment_detail(ctx: Ctx) -> list[Flowable]:
     """Return the assessment detail, one part per domain."""
     r, s = ctx.report, ctx.styles
     story: list[Flowable] = [PageBreak(), ctx.text("Assessment detail", s.h1)]
-    lens_heads = [lens.name[:4] + "." if len(lens.name) > 5 else lens.name for lens in r.lenses]
+    lens_heads = _lens_heads([lens.name for lens in r.lenses])
     story.append(
         ctx.text(
             "Lens scores run from 0 to 4 ("
@@ -44,7 +44,9 @@ def assessment_detail(ctx: Ctx) -> list[Flowable]:
             s.muted,
         )
     )
-    fractions = [0.3, *([0.075] * len(r.lenses)), 0.075, 0.14, 0.08, 0.055]
+    # The lens columns share at most 36% of the width, so the capability's name keeps a third of
+    # the page whatever the number of lenses (3 to 8).
+    fractions = [0.3, *([min(0.075, 0.36 / max(1, len(r.lenses)))] * len(r.lenses)), 0.075, 0.12, 0.1, 0.055]
     fractions[0] = 1 - sum(fractions[1:])
     for domain in r.domains:
         rows: list[list[Any]] = [ctx.head("Capability", *lens_heads, "Score", "Level", "Target", "Gap")]
@@ -89,6 +91,19 @@ def assessment_detail(ctx: Ctx) -> list[Flowable]:
         for cap in domain.capabilities:
             story += _notes(ctx, cap)
     return story
+
+
+def _count(n: int) -> str:
+    words = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+    return words[n] if n < len(words) else str(n)
+
+
+def _lens_heads(names: list[str]) -> list[str]:
+    """Column heads of the lenses: short names ("Know."), or L1, L2, ... when those would clash or not fit."""
+    heads = [name[:4] + "." if len(name) > 5 else name for name in names]
+    if len(names) > 5 or len(set(heads)) < len(heads):
+        return [f"L{i}" for i in range(1, len(names) + 1)]
+    return heads
 
 
 def _notes(ctx: Ctx, cap: Any) -> list[Flowable]:
@@ -254,7 +269,8 @@ def appendix(ctx: Ctx) -> list[Flowable]:
     story: list[Flowable] = [PageBreak(), ctx.text("Appendix: method", s.h1)]
     story.append(ctx.text("How a score is calculated", s.h2))
     for line in (
-        "Each capability is scored on five lenses, each from 0 to 4. A lens not scored yet is left out of the calculation; 0 is a real score.",
+        f"Each capability is scored on {_count(len(r.lenses))} lenses, each from 0 to 4. "
+        "A lens not scored yet is left out of the calculation; 0 is a real score.",
         "Score % = 100 \u00d7 \u03a3 (weight \u00d7 lens score) / \u03a3 (weight \u00d7 4), over the scored lenses.",
         "The current level is the highest level whose threshold is at or below the score, without rounding first.",
         "A domain's score is the mean of its scored, applicable capabilities; the overall score is the mean of the domain scores.",

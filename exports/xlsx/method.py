@@ -21,7 +21,7 @@ def write_method(w: SheetWriter, report: ReportData) -> None:
     row = 3
     w.text(row, 1, "How a score is calculated", font=s.section)
     lines = [
-        "Each capability is scored on five lenses, each from 0 to 4. A lens left unscored is left out; 0 is a real score.",
+        f"Each capability is scored on {len(report.lenses)} lenses, each from 0 to 4. A lens left unscored is left out; 0 is a real score.",
         "Score % = 100 x sum(weight x lens score) / sum(weight x 4), over the scored lenses.",
         "The current level is the highest level whose threshold is at or below the score (no rounding first).",
         "A domain's score is the mean of its scored, applicable capabilities; the overall score is the mean of the domain scores.",

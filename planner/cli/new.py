@@ -1,4 +1,4 @@
-"""``planner new -o FILE --client NAME [--model ID] [--force]``: create an unscored project file."""
+"""``planner new -o FILE --client NAME [--model ID|FILE] [--force]``: create an unscored project file."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ from pathlib import Path
 from planner.cli.common import AddCommand, UsageError
 from planner.model.project import new_project
 from planner.storage.errors import ProjectFileError
-from planner.storage.models import DEFAULT_MODEL, load_bundled_model
+from planner.storage.modellib import ModelNotFound, resolve_model
+from planner.storage.models import DEFAULT_MODEL
 from planner.storage.session import ProjectSession
 
 __all__ = ["cmd_new", "register"]
@@ -19,7 +20,12 @@ def register(add: AddCommand) -> None:
     p = add("new", cmd_new, "create a new, unscored project file")
     p.add_argument("-o", "--output", required=True, type=Path, help="the .roadmap file to create")
     p.add_argument("--client", required=True, help="the client's name")
-    p.add_argument("--model", default=None, help="capability model id (see 'planner models')")
+    p.add_argument(
+        "--model",
+        default=None,
+        metavar="ID|FILE",
+        help="capability model: an id (see 'planner models'), ID@VERSION, or a model file (.json)",
+    )
     p.add_argument("--force", action="store_true", help="overwrite an existing file")
 
 
@@ -32,9 +38,11 @@ def cmd_new(ns: argparse.Namespace) -> int:
     if out.exists() and not ns.force:
         raise UsageError(f"{out.name}: the file already exists (use --force to overwrite it)")
     try:
-        model = load_bundled_model(ns.model or DEFAULT_MODEL)
-    except KeyError as exc:
-        raise UsageError(str(exc.args[0])) from None
+        model = resolve_model(ns.model or DEFAULT_MODEL)
+    except ModelNotFound as exc:
+        raise UsageError(str(exc)) from None
+    except ProjectFileError as exc:
+        raise UsageError(str(exc)) from None
     project = new_project(model, client=client)
     session = ProjectSession()
     try:

@@ -7,13 +7,26 @@ from collections.abc import Callable
 from typing import NoReturn
 
 from planner import APP_NAME, __version__
-from planner.cli import answers, compare, demo, export, models, new, questionnaire, roadmap, summary, upgrade, validate
+from planner.cli import (
+    answers,
+    compare,
+    demo,
+    export,
+    modelcmd,
+    models,
+    new,
+    questionnaire,
+    roadmap,
+    summary,
+    upgrade,
+    validate,
+)
 from planner.cli.common import UsageError
 
 __all__ = ["build_parser", "command_names"]
 
 #: The subcommand modules, in the order ``planner --help`` lists them.
-_COMMANDS = (models, new, validate, summary, roadmap, compare, upgrade, export, questionnaire, answers, demo)
+_COMMANDS = (models, modelcmd, new, validate, summary, roadmap, compare, upgrade, export, questionnaire, answers, demo)
 
 
 class _Parser(argparse.ArgumentParser):

@@ -80,18 +80,24 @@ class FileController:
         if not self.maybe_save():
             return False
         from planner.model.project import new_project
-        from planner.storage.models import bundled_models, load_bundled_model
+        from planner.storage.modellib import model_library
         from planner.ui.document import Document
 
-        model_id = DEFAULT_MODEL
-        models = bundled_models()
+        # The default model first; broken files of the model folder are not offered (the
+        # Capability models dialog says what is wrong with them).
+        entries = [e for e in model_library() if e.model is not None]
+        models = [e.model for e in entries if e.model is not None]
+        model = next((m for m in models if m.id == DEFAULT_MODEL), models[0])
         if len(models) > 1:
-            names = [f"{m.name} ({m.id})" for m in models]
+            names = [
+                f"{e.name} ({e.id})" if e.source == "bundled" else f"{e.name} ({e.id}, version {e.version}, your own)"
+                for e in entries
+            ]
             choice, ok = QInputDialog.getItem(self.window, "New project", "Capability model:", names, 0, False)
             if not ok:
                 return False
-            model_id = models[names.index(choice)].id
-        self.window.set_document(Document(new_project(load_bundled_model(model_id))))
+            model = models[names.index(choice)]
+        self.window.set_document(Document(new_project(model)))
         self.window.show_page("engagement")
         return True
 

@@ -58,6 +58,10 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     add(files, "rounds", "Rounds and &progress…", lambda: _rounds(window, "progress"))
     add(files, "import_round", "&Import earlier assessment as a round…", lambda: _rounds(window, "import"))
     files.addSeparator()
+    add(files, "models", "Capability &models…", lambda: _models(window))
+    add(files, "export_model", "E&xport model…", lambda: _export_model(window))
+    add(files, "import_model", "&Import model…", lambda: _import_model(window))
+    files.addSeparator()
     add(files, "quit", "&Quit", window.close, _Key.Quit, "Ctrl+Q")
 
     edit = bar.addMenu("&Edit")
@@ -164,3 +168,26 @@ def _rounds(window: MainWindow, what: str) -> None:
         rounds.import_round_dialog(window)
     else:
         rounds.open_rounds(window, "progress" if window.doc and window.doc.project.assessment.history else "rounds")
+
+
+def _models(window: MainWindow) -> None:
+    from planner.ui.modelsdialog import show_models
+
+    show_models(window)
+
+
+def _export_model(window: MainWindow) -> None:
+    from planner.ui.modelfiles import export_model
+
+    if window.doc is not None:
+        export_model(window, window.doc.project.model)
+    else:
+        from planner.storage.models import load_bundled_model
+
+        export_model(window, load_bundled_model())
+
+
+def _import_model(window: MainWindow) -> None:
+    from planner.ui.modelfiles import import_model
+
+    import_model(window)

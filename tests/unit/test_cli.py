@@ -27,8 +27,10 @@ def test_version_and_models() -> None:
     assert out.stdout.strip() == "planner 0.1.0"
     out = run("models")
     assert out.returncode == 0
-    assert out.stdout.splitlines()[0].startswith("finops-2026")
-    assert "(default)" in out.stdout
+    lines = out.stdout.splitlines()
+    assert lines[0].split() == ["NAME", "ID", "VERSION", "SOURCE", "CAPABILITIES"]
+    assert lines[1].split()[-4:] == ["finops-2026", "2", "bundled", "22"]
+    assert "(default)" in lines[1]
 
 
 def test_new_then_validate_then_summary(tmp_path: Path) -> None:
@@ -50,7 +52,7 @@ def test_new_then_validate_then_summary(tmp_path: Path) -> None:
 def test_new_with_unknown_model(tmp_path: Path) -> None:
     out = run("new", "-o", tmp_path / "x.roadmap", "--client", "A", "--model", "itil-9")
     assert out.returncode == 2
-    assert "no bundled model 'itil-9'" in out.stderr
+    assert "no model 'itil-9' (available: finops-2025, finops-2026" in out.stderr
     assert not (tmp_path / "x.roadmap").exists()
 
 

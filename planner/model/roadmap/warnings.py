@@ -1,7 +1,8 @@
 """Plain-language warnings about a roadmap, for the consultant to read before showing the client.
 
 They cover the assessment (a capability targeted above one of its prerequisites' targets, a
-capability with a target but no score, a prerequisite left unscored) and the plan itself (an
+capability with a target but no score, a prerequisite left unscored, a capability below its target
+whose model has no initiatives for the levels in between) and the plan itself (an
 item planned in an earlier phase than something it depends on, an item starting before
 something it depends on ends (a pin can cause that), a dependency loop in a hand-edited file, an
 item of a capability that is now marked not applicable, an item whose library entry requires work
@@ -48,9 +49,32 @@ def assessment_warnings(model: CapabilityModel, assessment: Assessment) -> list[
                 f"{cap.name} has a target ({model.level_name(target)}) but is not scored yet, "
                 "so the roadmap plans nothing for it."
             )
+        elif ranks[level] < ranks[target]:
+            out.extend(_library_gap_warning(model, cap.id, level, target, ranks))
         for prereq_id in cap.prerequisites:
             out.extend(_prerequisite_warning(model, assessment, cap.id, prereq_id, levels, ranks))
     return out
+
+
+def _library_gap_warning(
+    model: CapabilityModel, cap_id: str, level: str, target: str, ranks: dict[str, int]
+) -> list[str]:
+    """Say so when the model's library has nothing for a level a capability must climb to.
+
+    A consultant's own model may leave capabilities (or levels) without initiatives; the plan then
+    has nothing for them, and the reader must not take the silence for "nothing to do".
+    """
+    cap = model.capability(cap_id)
+    missing = [
+        lv for lv in model.level_ids if ranks[level] < ranks[lv] <= ranks[target] and not cap.initiatives_for(lv)
+    ]
+    if not missing:
+        return []
+    names = ", ".join(model.level_name(lv) for lv in missing)
+    return [
+        f"The model has no initiatives for {cap.name} at {names}, so the roadmap plans nothing to get it there: "
+        "add your own initiatives for it."
+    ]
 
 
 def _prerequisite_warning(

@@ -168,7 +168,7 @@ class Board(QWidget):
             button.setChecked(key == grouping)
             button.setAutoRaise(False)
             button.setToolTip(
-                "Columns by the maturity each initiative helps reach (Crawl, Walk, Run)"
+                "Columns by the maturity level each initiative helps reach"
                 if key == "maturity"
                 else "Columns by when each initiative starts (Now, Next, Later); drop a card to pin it there"
             )
