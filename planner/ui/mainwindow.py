@@ -290,10 +290,22 @@ class MainWindow(QMainWindow):
 
     # -- keyboard page switching ---------------------------------------------------------------
     def page_shortcut(self, position: int) -> None:
-        """Show the n-th available page (Ctrl+1 ...)."""
+        """Show the n-th available page (Ctrl+1 ...) with the keyboard on its content.
+
+        The page list keeps the focus when it is clicked or walked with the arrow keys; a shortcut
+        means "work on that page", so the page takes the focus (the assessment page on the lens to
+        score next).
+        """
         names = self.page_names()
         if 0 <= position < len(names):
             self.show_page(names[position])
+            page = self.pages[names[position]]
+            take_focus = getattr(page, "take_focus", None)
+            if callable(take_focus):
+                take_focus()
+            elif not (focused := QApplication.focusWidget()) or not page.isAncestorOf(focused):
+                page.setFocus(Qt.FocusReason.ShortcutFocusReason)
+                page.focusNextChild()
 
     @staticmethod
     def shortcut_text(sequence: QKeySequence.StandardKey | str) -> str:
