@@ -84,7 +84,9 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         from planner.ui.menus import build_menus
+        from planner.ui.workshop.mode import WorkshopMode
 
+        self.workshop = WorkshopMode(self)
         self.actions_by_name: dict[str, QAction] = build_menus(self)
         self.statusBar()
         self.autosave_warning = QLabel()
@@ -142,6 +144,8 @@ class MainWindow(QMainWindow):
         }
 
     def _install_pages(self) -> None:
+        if self.workshop.active:  # its screen shows the old document (or model): back to the pages first
+            self.workshop.leave()
         current = self.current_page() if self.pages else "welcome"
         for name, page in list(self.pages.items()):
             if name != "welcome":
@@ -164,7 +168,7 @@ class MainWindow(QMainWindow):
         self.welcome.show_recent(self.settings.recent_files)
         self.show_page(current if current in self.pages else "welcome")
         has_doc = self.doc is not None
-        for name in ("save", "save_as", "revert", "export", "upgrade"):
+        for name in ("save", "save_as", "revert", "export", "upgrade", "workshop"):
             if name in self.actions_by_name:
                 self.actions_by_name[name].setEnabled(has_doc)
 
@@ -298,6 +302,8 @@ class MainWindow(QMainWindow):
         """
         names = self.page_names()
         if 0 <= position < len(names):
+            if self.workshop.active:
+                self.workshop.leave()
             self.show_page(names[position])
             page = self.pages[names[position]]
             take_focus = getattr(page, "take_focus", None)
