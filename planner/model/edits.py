@@ -67,7 +67,7 @@ ENGAGEMENT_FIELDS = (
     "client", "title", "consultant", "firm", "assessment_date", "scopes", "summary", "start_date", "org_size",
 )  # fmt: skip
 #: Per-capability fields an edit may set, besides the lens scores.
-CAPABILITY_FIELDS = ("applicable", "target", "importance", "notes", "internal_notes", "evidence")
+CAPABILITY_FIELDS = ("applicable", "target", "importance", "notes", "internal_notes", "evidence", "na_reason")
 
 _LABELS = {
     "client": "client",
@@ -85,9 +85,10 @@ _LABELS = {
     "notes": "client-facing notes",
     "internal_notes": "internal notes",
     "evidence": "evidence",
+    "na_reason": "reason it does not apply",
 }
-_LONG_TEXT = ("summary", "notes", "internal_notes")
-_TYPED_TEXT = ("notes", "internal_notes", "evidence")  # merged while the consultant types
+_LONG_TEXT = ("summary", "notes", "internal_notes", "na_reason")
+_TYPED_TEXT = ("notes", "internal_notes", "evidence", "na_reason")  # merged while the consultant types
 #: Engagement fields picked rather than typed: each choice is its own undo step (not merged), so
 #: clearing the start month right after choosing it is undone on its own.
 _CHOSEN = ("org_size", "start_date")
@@ -285,7 +286,7 @@ def score_lens(project: Project, capability_id: str, lens_id: str, value: int | 
 
 
 def set_capability_field(project: Project, capability_id: str, name: str, value: Any) -> SetCapabilityRecord:
-    """Return the edit that sets a capability's target, importance, applicability, notes or evidence.
+    """Return the edit that sets a capability's target, importance, applicability, notes, evidence or N/A reason.
 
     Raises:
         EditRefused: an unknown capability or field, or a value the project file could not hold.

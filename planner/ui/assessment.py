@@ -2,8 +2,10 @@
 
 Keyboard: Ctrl+PgDown or ``]`` moves to the next capability, Ctrl+PgUp or ``[`` to the previous
 one (the brackets only act outside text fields), and the keyboard lands on the first lens ready
-for scoring. The navigator shows each capability's level, target and completeness, with overall
-progress ("17 of 22 scored") above it.
+for scoring. Reaching the page by keyboard (Ctrl+3) puts the focus on the shown capability's
+first unscored lens, so digits score at once and ``]`` moves on from the capability in view.
+The navigator shows each capability's level, target and completeness, with overall progress
+("17 of 22 scored") above it.
 """
 
 from __future__ import annotations
@@ -56,7 +58,7 @@ class AssessmentPage(QWidget):
         for col, width in (
             (1, widest_level + 40),
             (2, widest_level + 16),
-            (3, metrics.horizontalAdvance("Scored") + 16),
+            (3, max(metrics.horizontalAdvance(text) for text in ("Scored", "22/22 caps")) + 24),  # domain rows are bold
         ):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
             header.resizeSection(col, width)
@@ -120,6 +122,17 @@ class AssessmentPage(QWidget):
             self.panel.show_capability(cap_id)
         if focus_lenses:
             self.panel.lenses.focus_lens(0)
+
+    def take_focus(self) -> None:
+        """Put the keyboard on the first unscored lens of the capability shown (the first lens if all are)."""
+        found = self.doc.project.assessment.capabilities.get(self.panel.cap_id)
+        scores = found.lenses if found else {}
+        rows = self.panel.lenses.rows
+        position = next((i for i, row in enumerate(rows) if scores.get(row.lens.id) is None), 0)
+        if found is not None and not found.applicable:
+            self.panel.not_applicable.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        else:
+            self.panel.lenses.focus_lens(position)
 
     def step_capability(self, step: int) -> None:
         """Move to the previous (-1) or next (+1) capability, staying at the ends."""

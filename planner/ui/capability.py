@@ -3,7 +3,10 @@
 Left column: scoring (lenses, not applicable, target, importance) and the "explain this score"
 box. Right column: the capability's summary, what Crawl/Walk/Run look like and the discovery
 questions to ask. Below: client-facing notes, internal notes and evidence (one item per line).
-Every edit is pushed as a command; the panel redraws from the document on each change.
+A capability marked not applicable shows a field for why (``na_reason`` in the project file), so
+the report and the next assessment round know it was a decision, not an omission.
+Every edit is pushed as a command (:func:`push_score`, :func:`push_field`, shared with workshop
+mode); the panel redraws from the document on each change.
 """
 
 from __future__ import annotations
@@ -36,7 +39,33 @@ from planner.ui.errors import show_refusal
 from planner.ui.fields import TextField
 from planner.ui.lenses import LensPanel
 
-__all__ = ["CapabilityPanel"]
+__all__ = ["CapabilityPanel", "push_field", "push_score"]
+
+
+def push_score(doc: Document, parent: QWidget, cap_id: str, lens_id: str, value: int | None) -> bool:
+    """Score a lens as one undo step (nothing when it has that score); ``False`` when refused (the user is told)."""
+    found = doc.project.assessment.capabilities.get(cap_id)
+    if (found.lenses.get(lens_id) if found else None) == value:
+        return True
+    try:
+        doc.push(score_lens(doc.project, cap_id, lens_id, value))
+    except EditRefused as exc:
+        show_refusal(parent, str(exc))
+        return False
+    return True
+
+
+def push_field(doc: Document, parent: QWidget, cap_id: str, name: str, value: Any) -> bool:
+    """Set a capability field as one undo step (nothing when it has that value); ``False`` when refused."""
+    found = doc.project.assessment.capabilities.get(cap_id) or CapabilityAssessment()
+    if getattr(found, name) == value:
+        return True
+    try:
+        doc.push(set_capability_field(doc.project, cap_id, name, value))
+    except EditRefused as exc:
+        show_refusal(parent, str(exc))
+        return False
+    return True
 
 
 def _label(text: str = "", *, name: str = "", wrap: bool = True) -> QLabel:
@@ -83,6 +112,10 @@ class CapabilityPanel(QWidget):
         self.notes = self._text("notes", "Client-facing notes", "What you observed; appears in the report.")
         self.internal = self._text("internal_notes", "Internal notes", "For your team only; not exported by default.")
         self.evidence = self._text("evidence", "Evidence", "One item per line: documents, dashboards, interviews.")
+        self.na_reason = self._text(
+            "na_reason", "Why it does not apply", "Why this capability does not apply (kept in the project file)."
+        )
+        self.na_reason.setMaximumHeight(90)
         self._build()
         doc.changed.connect(self._on_changed)
 
@@ -102,6 +135,8 @@ class CapabilityPanel(QWidget):
         score_layout.addWidget(self.lenses)
         form = QFormLayout()
         form.addRow(self.not_applicable)
+        form.addRow("W&hy:", self.na_reason)
+        self.score_form = form
         form.addRow("&Target level:", self.target)
         form.addRow("&Importance (1-5):", self.importance)
         score_layout.addLayout(form)
@@ -141,24 +176,12 @@ class CapabilityPanel(QWidget):
 
     # -- edits ---------------------------------------------------------------------------------
     def _score(self, lens_id: str, value: int | None) -> None:
-        found = self.doc.project.assessment.capabilities.get(self.cap_id)
-        if (found.lenses.get(lens_id) if found else None) != value:
-            try:
-                self.doc.push(score_lens(self.doc.project, self.cap_id, lens_id, value))
-            except EditRefused as exc:
-                show_refusal(self, str(exc))
-                self.refresh()
+        if not push_score(self.doc, self, self.cap_id, lens_id, value):
+            self.refresh()
 
     def _push(self, name: str, value: Any) -> None:
-        if not self.cap_id:
-            return
-        found = self.doc.project.assessment.capabilities.get(self.cap_id) or CapabilityAssessment()
-        if getattr(found, name) != value:
-            try:
-                self.doc.push(set_capability_field(self.doc.project, self.cap_id, name, value))
-            except EditRefused as exc:
-                show_refusal(self, str(exc))
-                self.refresh()
+        if self.cap_id and not push_field(self.doc, self, self.cap_id, name, value):
+            self.refresh()
 
     # -- display -------------------------------------------------------------------------------
     def show_capability(self, cap_id: str) -> None:
@@ -201,6 +224,8 @@ class CapabilityPanel(QWidget):
             self.importance.setValue(found.importance if found else DEFAULT_IMPORTANCE)
         self.target.setEnabled(applicable)
         self.importance.setEnabled(applicable)
+        self.score_form.setRowVisible(self.na_reason, not applicable)
+        self.na_reason.show_value(found.na_reason if found else "")
         self.notes.show_value(found.notes if found else "")
         self.internal.show_value(found.internal_notes if found else "")
         evidence = found.evidence if found else []

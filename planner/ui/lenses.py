@@ -5,11 +5,18 @@ score. A focused row takes digits 0-4 (score), Delete/Backspace (unscore), Left/
 less/more) and Up/Down (previous/next lens); after a digit the focus moves on to the next lens,
 so a capability is scored with five key presses. Buttons take no focus, so a click scores and
 leaves the keyboard on the row.
+
+The scale is visible before a score is chosen, without making the page five times taller: the
+focused row unfolds its five anchor statements as a compact list (the chosen one marked), the
+other rows show only their chosen statement, and pointing at a button shows its statement in
+place of the chosen one. A capability that does not apply shows no "press 0-4" prompt.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+import html
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
@@ -55,6 +62,7 @@ class LensRow(QFrame):
             button.setAccessibleName(f"{lens.name} {n}")
             button.setToolTip(lens.anchors[n])
             button.clicked.connect(lambda _checked=False, n=n: self._clicked(n))
+            button.installEventFilter(self)
             self.buttons.append(button)
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -62,29 +70,61 @@ class LensRow(QFrame):
         self.anchor.setWordWrap(True)
         self.anchor.setObjectName("anchorText")
         self.anchor.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.scale = QLabel()
+        self.scale.setObjectName("scaleList")
+        self.scale.setWordWrap(True)
+        self.scale.setTextFormat(Qt.TextFormat.RichText)
+        self.scale.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.scale.hide()
+        self.applicable = True
         grid = QGridLayout(self)
         grid.setContentsMargins(8, 6, 8, 6)
         grid.addWidget(name, 0, 0)
         grid.addLayout(buttons, 0, 1)
         grid.addWidget(self.anchor, 1, 0, 1, 2)
+        grid.addWidget(self.scale, 2, 0, 1, 2)
         grid.setColumnMinimumWidth(0, 110)
         grid.setColumnStretch(1, 1)
         self.show_value(None)
 
-    def show_value(self, value: int | None) -> None:
-        """Show a score (``None``: unscored)."""
+    def show_value(self, value: int | None, applicable: bool = True) -> None:
+        """Show a score (``None``: unscored); a capability that does not apply is not scored at all."""
         self.value = value
+        self.applicable = applicable
         for n, button in enumerate(self.buttons):
-            button.setChecked(n == value)
-        if value is None:
+            button.setChecked(n == value and applicable)
+        if not applicable:
+            self.anchor.setText("Not scored: the capability does not apply to this client.")
+        elif value is None:
             self.anchor.setText("Not scored yet. Press 0-4.")
         else:
             self.anchor.setText(f"{value}: {self.lens.anchors[value]}")
+        self.scale.setText(
+            "".join(
+                f"<div>{'<b>&#9654; ' if n == value else ''}{n}&nbsp;&nbsp;{html.escape(text)}"
+                f"{'</b>' if n == value else ''}</div>"
+                for n, text in enumerate(self.lens.anchors)
+            )
+        )
+        self._show_scale(self.hasFocus())
         self.setAccessibleDescription(self.anchor.text())
+
+    def _show_scale(self, on: bool) -> None:
+        self.scale.setVisible(on and self.applicable)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Pointing at a button previews its statement; leaving it shows the chosen one again."""
+        if watched in self.buttons and self.applicable:
+            if event.type() == QEvent.Type.Enter:
+                n = self.buttons.index(watched)
+                self.anchor.setText(f"{n}: {self.lens.anchors[n]}")
+            elif event.type() == QEvent.Type.Leave:
+                self.show_value(self.value, self.applicable)
+        return super().eventFilter(watched, event)
 
     def _clicked(self, n: int) -> None:
         self.setFocus(Qt.FocusReason.MouseFocusReason)
-        self.show_value(self.value)  # the document decides; the refresh checks the right button
+        self.show_value(self.value, self.applicable)  # the document decides; the refresh checks the right button
         self.score_requested.emit(self.lens.id, n)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -109,11 +149,13 @@ class LensRow(QFrame):
             super().keyPressEvent(event)
 
     def focusInEvent(self, event: QFocusEvent) -> None:
+        self._show_scale(True)
         self.setProperty("focused", True)
         self.style().polish(self)
         super().focusInEvent(event)
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
+        self._show_scale(False)
         self.setProperty("focused", False)
         self.style().polish(self)
         super().focusOutEvent(event)
@@ -144,7 +186,7 @@ class LensPanel(QWidget):
     def show_scores(self, scores: dict[str, int | None], enabled: bool) -> None:
         """Show every lens's score; disabled for a not-applicable capability."""
         for row in self.rows:
-            row.show_value(scores.get(row.lens.id))
+            row.show_value(scores.get(row.lens.id), enabled)
             row.setEnabled(enabled)
 
     def focus_lens(self, position: int) -> None:

@@ -3,7 +3,8 @@
 Colours of maturity levels come from :mod:`planner.charts.palette` (shared with the charts and
 the exports); everything else uses the system palette roles, so the app follows a light or dark
 desktop. Text size is one base point size applied to the whole application (View > Larger/Smaller
-text), readable on a projector.
+text), readable on a projector. Workshop mode's type is a fixed multiple of that base size, so
+it grows and shrinks with it.
 """
 
 from __future__ import annotations
@@ -32,6 +33,24 @@ QFrame#lensRow QToolButton:checked { background: palette(highlight); color: pale
 QLabel#anchorText { color: palette(text); }
 QFrame#dashboardTile { border: 1px solid palette(mid); border-radius: 8px; background: palette(base); }
 QLabel#tileValue { font-size: @h2@pt; font-weight: bold; }
+QWidget#workshopView { background: palette(base); }
+QLabel#workshopTitle { font-size: @wtitle@pt; font-weight: bold; }
+QLabel#workshopSummary { font-size: @wsum@pt; }
+QLabel#workshopPlace, QLabel#workshopHints { font-size: @nav@pt; }
+QLabel#workshopBadge, QLabel#workshopTimer { font-size: @wlens@pt; }
+QLabel#workshopBadge, QLabel#workshopTimer { font-weight: bold; }
+QLabel#workshopLens { font-size: @wlens@pt; font-weight: bold; }
+QLabel#workshopLensQuestion { font-size: @wbody@pt; font-style: italic; }
+QLabel#workshopLensScore { font-size: @wlens@pt; font-weight: bold; }
+QLabel#workshopQuestions, QLabel#workshopNotApplicable { font-size: @wbody@pt; }
+QPlainTextEdit#workshopReason { font-size: @wbody@pt; }
+QFrame#workshopCard { border: 2px solid palette(mid); border-radius: 8px; }
+QFrame#workshopCard[focused="true"] { border: 4px solid palette(highlight); background: palette(alternate-base); }
+QLabel#anchorCell { font-size: @wbody@pt; padding: 4px; border: 1px solid palette(midlight); border-radius: 6px;
+    background: palette(base); }
+QLabel#anchorCell[chosen="true"] { background: palette(highlight); color: palette(highlighted-text);
+    border: 1px solid palette(highlight); font-weight: bold; }
+QLabel#anchorCell:disabled { color: palette(mid); }
 """
 
 _DEFAULT_SIZE = "plannerDefaultPointSize"  # an application property: the system size, before any change
@@ -39,7 +58,17 @@ _DEFAULT_SIZE = "plannerDefaultPointSize"  # an application property: the system
 
 def style_sheet(base: int) -> str:
     """Return the app style sheet for a base text size in points (headings scale with it)."""
-    sizes = {"@nav@": base + 2, "@h2@": round(base * 1.5), "@h1@": base * 2 + 4}
+    sizes = {
+        "@nav@": base + 2,
+        "@h2@": round(base * 1.5),
+        "@h1@": base * 2 + 4,
+        # workshop mode: larger type for a projector, a step above the chosen text size (a step,
+        # not a factor: at the largest text size a factor would leave room for a few words a line)
+        "@wtitle@": base + 14,
+        "@wsum@": base + 4,
+        "@wlens@": base + 5,
+        "@wbody@": base + 3,
+    }
     text = _STYLE_SHEET
     for key, value in sizes.items():
         text = text.replace(key, str(value))

@@ -84,7 +84,9 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         from planner.ui.menus import build_menus
+        from planner.ui.workshop.mode import WorkshopMode
 
+        self.workshop = WorkshopMode(self)
         self.actions_by_name: dict[str, QAction] = build_menus(self)
         self.statusBar()
         self.autosave_warning = QLabel()
@@ -142,6 +144,8 @@ class MainWindow(QMainWindow):
         }
 
     def _install_pages(self) -> None:
+        if self.workshop.active:  # its screen shows the old document (or model): back to the pages first
+            self.workshop.leave()
         current = self.current_page() if self.pages else "welcome"
         for name, page in list(self.pages.items()):
             if name != "welcome":
@@ -176,6 +180,7 @@ class MainWindow(QMainWindow):
             "questionnaire",
             "answers",
             "disagreements",
+            "workshop",
         ):
             if name in self.actions_by_name:
                 self.actions_by_name[name].setEnabled(has_doc)
@@ -310,10 +315,24 @@ class MainWindow(QMainWindow):
 
     # -- keyboard page switching ---------------------------------------------------------------
     def page_shortcut(self, position: int) -> None:
-        """Show the n-th available page (Ctrl+1 ...)."""
+        """Show the n-th available page (Ctrl+1 ...) with the keyboard on its content.
+
+        The page list keeps the focus when it is clicked or walked with the arrow keys; a shortcut
+        means "work on that page", so the page takes the focus (the assessment page on the lens to
+        score next).
+        """
         names = self.page_names()
         if 0 <= position < len(names):
+            if self.workshop.active:
+                self.workshop.leave()
             self.show_page(names[position])
+            page = self.pages[names[position]]
+            take_focus = getattr(page, "take_focus", None)
+            if callable(take_focus):
+                take_focus()
+            elif not (focused := QApplication.focusWidget()) or not page.isAncestorOf(focused):
+                page.setFocus(Qt.FocusReason.ShortcutFocusReason)
+                page.focusNextChild()
 
     @staticmethod
     def shortcut_text(sequence: QKeySequence.StandardKey | str) -> str:

@@ -81,6 +81,11 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     add(view, "reset_text", "&Default text size", lambda: window.change_text_size(0), "Ctrl+0")
     add(view, "disagreements", "&Disagreements…", lambda: _disagreements(window))
     view.addSeparator()
+    workshop = add(view, "workshop", "&Workshop mode", lambda: None, "F11")
+    workshop.setCheckable(True)
+    workshop.setToolTip("Full screen, one capability at a time in large type (Esc or F11 leaves)")
+    workshop.triggered.connect(window.workshop.set_active)
+    view.addSeparator()
     for position in range(5):
         add(
             view,
@@ -96,6 +101,8 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     add(help_menu, "method", "How &scoring works", lambda: helpdialogs.show_method(window), _Key.HelpContents)
     add(help_menu, "shortcuts", "&Keyboard shortcuts", lambda: helpdialogs.show_shortcuts(window))
     add(help_menu, "about", "&About", lambda: helpdialogs.show_about(window))
+    # Workshop mode hides the menu bar: the window itself carries the shortcuts too.
+    window.addActions(list(actions.values()))
     return actions
 
 

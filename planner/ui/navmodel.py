@@ -1,7 +1,8 @@
 """The assessment navigator's item model: domains, and under each its capabilities.
 
-Columns: name, current level (with the level colour), target, and how much is scored ("5/5",
-"3/5", "N/A"). A read-only adapter over the document: it listens to :class:`Change` and emits
+Columns: name, current level (with the level colour), target, and how much is scored. "Scored"
+counts lenses on a capability row ("3/5", a tick when all are scored, "N/A") and capabilities on
+a domain row ("4/6 caps": fully scored of the applicable ones); the tooltips say so in words. A read-only adapter over the document: it listens to :class:`Change` and emits
 ``dataChanged`` for the rows of the capabilities that changed (and their domain).
 """
 
@@ -73,6 +74,10 @@ class CapabilityTreeModel(QAbstractItemModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < 4:
             return _HEADERS[section]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole and section == 3:
+            return (
+                "Capability rows: how many of its lenses are scored. Domain rows: capabilities with every lens scored."
+            )
         return None
 
     # -- lookups -------------------------------------------------------------------------------
@@ -109,7 +114,7 @@ class CapabilityTreeModel(QAbstractItemModel):
                 return self._model.level_name(dom_score.level)
             if column == 3:
                 coverage = self.doc.scorecard().coverage_among(self._domains[row].capability_ids)
-                return f"{coverage.full}/{coverage.applicable}"
+                return f"{coverage.full}/{coverage.applicable} caps"
             return None
         if role == Qt.ItemDataRole.FontRole:
             font = QFont()
@@ -140,6 +145,9 @@ class CapabilityTreeModel(QAbstractItemModel):
             return None
         if role == Qt.ItemDataRole.DecorationRole and column == 1 and score.level is not None:
             return QColor(level_colour(score.level, self._model.level_ids))
+        if role == Qt.ItemDataRole.ToolTipRole and column == 3 and score.applicable:
+            scored = sum(1 for t in score.terms if t.score is not None)
+            return f"{scored} of {len(score.terms)} lenses of this capability scored"
         if role == Qt.ItemDataRole.ToolTipRole:
             if not score.applicable:
                 return "Not applicable: left out of every score, gap and the roadmap"

@@ -83,6 +83,24 @@ class Settings:
         if value in BOARD_GROUPINGS:
             self._q.setValue("roadmap/board_grouping", value)
 
+    @property
+    def workshop_timer(self) -> bool:
+        """Whether workshop mode shows the time spent on the capability (shown unless hidden)."""
+        return str(self._q.value("workshop/timer", "true")).lower() != "false"
+
+    @workshop_timer.setter
+    def workshop_timer(self, value: bool) -> None:
+        self._q.setValue("workshop/timer", "true" if value else "false")
+
+    @property
+    def workshop_questions(self) -> bool:
+        """Whether workshop mode shows the discovery questions (shown unless hidden)."""
+        return str(self._q.value("workshop/questions", "true")).lower() != "false"
+
+    @workshop_questions.setter
+    def workshop_questions(self, value: bool) -> None:
+        self._q.setValue("workshop/questions", "true" if value else "false")
+
     # -- files ---------------------------------------------------------------------------------
     @property
     def recent_files(self) -> list[Path]:

@@ -86,6 +86,7 @@ def test_typing_merges_and_returning_to_the_start_is_a_noop(model: CapabilityMod
         (lambda p: set_capability_field(p, "allocation", "applicable", "yes"), "yes or no"),
         (lambda p: set_capability_field(p, "allocation", "colour", "red"), "no field 'colour'"),
         (lambda p: set_capability_field(p, "allocation", "evidence", "one text"), "list of texts"),
+        (lambda p: set_capability_field(p, "sustainability", "na_reason", 3), "reason it does not apply must be text"),
         (
             lambda p: set_capability_field(p, "allocation", "notes", "x" * (LONG_TEXT_MAX + 1)),
             f"{LONG_TEXT_MAX + 1:,} characters",
@@ -126,6 +127,7 @@ def test_every_accepted_edit_saves_a_file_that_reopens(model: CapabilityModel) -
     for edit in (
         set_engagement_field(project, "client", "x" * SHORT_TEXT_MAX),
         set_capability_field(project, "allocation", "notes", "y" * LONG_TEXT_MAX),
+        set_capability_field(project, "sustainability", "na_reason", "z" * LONG_TEXT_MAX),
         set_lens_weight(project, "automation", 10),
         set_capability_field(project, "budgeting", "importance", 5),
         set_engagement_field(project, "start_date", "2027-03"),
@@ -135,6 +137,8 @@ def test_every_accepted_edit_saves_a_file_that_reopens(model: CapabilityModel) -
     reopened = project_from_document(project_to_document(project)).engagement
     assert reopened.client == "x" * SHORT_TEXT_MAX
     assert (reopened.start_date, reopened.org_size) == ("2027-03", "enterprise")
+    reread = project_from_document(project_to_document(project)).assessment.capabilities["sustainability"]
+    assert reread.na_reason == "z" * LONG_TEXT_MAX
     set_engagement_field(project, "start_date", None).apply(project)
     assert project_from_document(project_to_document(project)).engagement.start_date is None
 
@@ -159,6 +163,7 @@ _FIELD_VALUES: dict[str, Any] = {
     "notes": _TEXT,
     "internal_notes": _TEXT,
     "evidence": st.lists(_TEXT, max_size=3),
+    "na_reason": _TEXT,
 }
 _REQUESTS = st.one_of(
     st.tuples(st.just("lens"), _CAPS, _LENSES, st.one_of(st.none(), st.integers(-1, 5))),
