@@ -76,7 +76,7 @@ def _kpis(ctx: Ctx) -> Table:
     cells = [
         (
             level_text(r.overall_level_name),
-            f"overall maturity ({percent(r.overall_score)})" + (", provisional: a draft" if r.draft else ""),
+            f"overall maturity ({percent(r.overall_score)}{', provisional' if r.draft else ''})",
         ),
         (r.coverage.fraction, "applicable capabilities fully scored"),
         (str(sum(1 for c in r.capabilities if (c.gap or 0) > 0)), "capabilities below target"),
@@ -108,7 +108,7 @@ def executive_summary(ctx: Ctx) -> list[Flowable]:
         story.append(ctx.text("The assessment in brief", s.h2))
         for para in [p for p in r.summary.split("\n\n") if p.strip()]:
             story.append(ctx.text(para.strip(), s.body))
-    rows: list[list[Any]] = [ctx.head("Domain", "Score", "Level", "Capabilities fully scored")]
+    rows: list[list[Any]] = [ctx.head("Domain", "Score", "Level", "Fully scored")]
     extra: list[tuple[Any, ...]] = []
     for index, d in enumerate(r.domains, start=1):
         cell, bg = level_chip(ctx, d.level, d.level_name)

@@ -124,10 +124,13 @@ def test_a_folder_a_fifo_and_a_device(project_file: Path, tmp_path: Path, capsys
     assert snapshot(tmp_path) == before
 
 
-def test_an_existing_export_is_still_replaced(project_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_existing_export_is_replaced_only_with_force(project_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
     xlsx = project_file.with_suffix(".xlsx")
     xlsx.write_bytes(b"an earlier export")
-    assert main(["export", str(project_file), "--xlsx", str(xlsx)]) == 0
+    assert main(["export", str(project_file), "--xlsx", str(xlsx)]) == 2
+    assert "client.xlsx: exists already; add --force to replace it" in capsys.readouterr().err
+    assert xlsx.read_bytes() == b"an earlier export"
+    assert main(["export", str(project_file), "--xlsx", str(xlsx), "--force"]) == 0
     assert xlsx.read_bytes()[:2] == b"PK"
 
 
