@@ -23,6 +23,8 @@ Decisions where the design is silent:
   old plan off as the answer to the new scores.
 - "Biggest gaps" are the applicable capabilities below target, ranked by importance x gap, then
   gap, then model order; at most :data:`TOP_GAPS` of them.
+- The KPIs to track are those of the applicable capabilities below target or with initiatives
+  in the roadmap, with the target at the capability's target level (:mod:`planner.report.kpis`).
 - The executive summary's first months are the first horizon (Now): "The first 90 days" when it
   is three months long (the default), "The first N months" otherwise.
 
@@ -38,6 +40,7 @@ from planner.model.calendar import month_label, month_span_label, parse_start
 from planner.model.capmodel import Attribution, CapabilityModel
 from planner.model.project import Project
 from planner.model.scoring import CapabilityScore, Scorecard, score_project
+from planner.report.kpis import KpiRow, kpi_rows
 from planner.report.roadmap import HorizonRow, InitiativeRow, PhaseRow, Projection, roadmap_part
 
 __all__ = [
@@ -47,6 +50,7 @@ __all__ = [
     "DomainRow",
     "HorizonRow",
     "InitiativeRow",
+    "KpiRow",
     "LensInfo",
     "LevelInfo",
     "PhaseRow",
@@ -171,6 +175,8 @@ class ReportData:
     horizon_projections: tuple[Projection, ...] = ()
     #: What changed since the roadmap was generated (empty: it is up to date).
     stale_reasons: tuple[str, ...] = ()
+    #: The KPIs to track, capability by capability in model order (:mod:`planner.report.kpis`).
+    kpis: tuple[KpiRow, ...] = ()
 
     @property
     def capabilities(self) -> tuple[CapabilityRow, ...]:
@@ -266,6 +272,8 @@ def build_report(
         key=lambda c: (-c.priority, -(c.gap or 0), capabilities.index(c)),
     )[:TOP_GAPS]
     road = roadmap_part(model, project)
+    planned = {i.capability for h in road.horizons for i in h.initiatives}
+    tracked = [(c.id, c.level, c.target, c.applicable and ((c.gap or 0) > 0 or c.id in planned)) for c in capabilities]
     return ReportData(
         client=eng.client,
         title=eng.title,
@@ -305,6 +313,7 @@ def build_report(
         unscheduled=road.unscheduled,
         horizon_projections=road.horizon_projections,
         stale_reasons=road.stale_reasons,
+        kpis=kpi_rows(model, tracked),
     )
 
 
