@@ -103,7 +103,7 @@ def _notes(ctx: Ctx, cap: Any) -> list[Flowable]:
 def appendix(ctx: Ctx) -> list[Flowable]:
     """Return the appendix: the method, the lenses, the bands and the attribution."""
     r, s = ctx.report, ctx.styles
-    story: list[Flowable] = [PageBreak(), ctx.heading("Appendix: method", s.h1)]
+    story: list[Flowable] = [CondPageBreak(120 * mm), ctx.heading("Appendix: method", s.h1)]
     story.append(
         ctx.text(
             f"Capability model: {r.model_name}. Report generated on {r.generated_on} with the FinOps Roadmap Planner. "

@@ -10,7 +10,8 @@ horizon begins. A bar fills the months an initiative runs, in the colour of the 
 works towards (outlined: committed; pale: done); a white rule under every row keeps bars apart.
 
 Decisions: a table rather than a chart image, so titles wrap instead of being cut and no text is
-smaller than 7 points however long the plan; month names are written for every month while a
+smaller than 7 points however long the plan (a title of more than :data:`LABEL_MAX` characters
+ends in an ellipsis here: the initiative tables print it whole); month names are written for every month while a
 month column is wide enough for one, and for every second, third, sixth or twelfth month
 otherwise (the header cell then spans those months). The chart stops at :data:`MAX_MONTHS`.
 """
@@ -25,8 +26,9 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Table, TableStyle
 
 from exports.pdf.context import Ctx
+from exports.text import one_line
 from exports.pdf.fonts import BODY_BOLD, BODY_FONT
-from exports.pdf.layout import Para, ReportTable, colour
+from exports.pdf.layout import LANDSCAPE_BODY_HEIGHT, Para, ReportTable, colour
 from planner.charts.palette import ACCENT, GRID, HORIZON_COLOURS, INK, MUTED, level_colour, level_tint, tint
 from planner.model.calendar import MONTH_NAMES, plan_month
 from planner.report.data import HorizonRow, ReportData
@@ -35,6 +37,8 @@ __all__ = ["MAX_MONTHS", "gantt_legend", "gantt_table", "month_headers"]
 
 #: The most months the chart shows (ten years); a longer plan is said to run on.
 MAX_MONTHS = 120
+#: The most characters of a title or capability in the chart (a row stays a few lines high).
+LABEL_MAX = 140
 #: The text size of the chart (never smaller: a projector and a printout both read it).
 FONT_SIZE = 7.4
 #: Widths of the reference, title and capability columns, in points.
@@ -140,6 +144,7 @@ def gantt_table(ctx: Ctx, width: float) -> Table:
         repeatRows=2,
         hAlign="LEFT",
     )
+    table.page_height = LANDSCAPE_BODY_HEIGHT
     table.setStyle(TableStyle(commands))
     return table
 
@@ -171,8 +176,8 @@ def _band(
         end = months
     for item in horizon.initiatives:
         row = len(rows)
-        title = ctx.text(f"{item.title}", cell, bold=False)
-        rows.append([item.ref, title, ctx.text(item.capability_name, muted)] + [""] * months)
+        title = ctx.text(_label(item.title), cell)
+        rows.append([item.ref, title, ctx.text(_label(item.capability_name), muted)] + [""] * months)
         commands.append(("BACKGROUND", (0, row), (-1, row), colour(tint(band_colour, 0.07))))
         if end > start:
             commands.append(("BACKGROUND", (first + start, row), (first + end - 1, row), colour(tint(band_colour, 0.2))))
@@ -186,6 +191,12 @@ def _band(
             commands.append(("BOX", *span, 1.1, colour(ACCENT)))
     if end > start:
         commands.append(("BACKGROUND", (first + start, top), (first + end - 1, top), colour(tint(band_colour, 0.55))))
+
+
+def _label(text: str) -> str:
+    """Return a title as one line of at most :data:`LABEL_MAX` characters (the tables print it whole)."""
+    flat = one_line(text)
+    return flat if len(flat) <= LABEL_MAX else flat[: LABEL_MAX - 1].rstrip() + "\u2026"
 
 
 def gantt_legend(ctx: Ctx) -> Flowable:

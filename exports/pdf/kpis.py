@@ -20,7 +20,7 @@ from planner.charts.palette import ACCENT, LIGHT_FILL, MUTED
 
 __all__ = ["kpi_section"]
 
-_FRACTIONS = [0.24, 0.24, 0.52]
+_FRACTIONS = [0.21, 0.21, 0.58]
 
 
 def kpi_section(ctx: Ctx) -> list[Flowable]:
@@ -28,7 +28,7 @@ def kpi_section(ctx: Ctx) -> list[Flowable]:
     r, s = ctx.report, ctx.styles
     if not r.kpis:
         return []
-    story: list[Flowable] = [CondPageBreak(90 * mm), ctx.heading("KPIs to track", s.h1)]
+    story: list[Flowable] = [CondPageBreak(60 * mm), ctx.heading("KPIs to track", s.h1)]
     count = len({k.capability for k in r.kpis})
     story.append(
         ctx.text(

@@ -82,15 +82,31 @@ class ReportTable(Table):  # type: ignore[misc]
     The pieces of a split table are made by reportlab as instances of this class.
     """
 
+    #: The height of a fresh page's frame where the table is drawn (landscape pages: less).
+    page_height = BODY_HEIGHT
+
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
-        """Split at whole rows; switch to splitting inside rows when some row is taller than a page."""
+        """Split at whole rows; switch to splitting inside rows when some row is taller than a page.
+
+        Should reportlab's in-row split fail on a cell (an ``IndexError`` inside it), the table
+        splits at whole rows instead.
+        """
         if not getattr(self, "splitInRow", 0):
             self._calc(availWidth, availHeight)
             heights = list(self._rowHeights)
             head = sum(heights[: self.repeatRows])
-            if max(heights[self.repeatRows :], default=0.0) + head > BODY_HEIGHT:
+            if max(heights[self.repeatRows :], default=0.0) + head > self.page_height:
                 self.splitInRow = 1
-        parts: list[Flowable] = super().split(availWidth, availHeight)
+                self._nosplitCmds = []  # rows kept together could never move whole to a page
+        try:
+            parts: list[Flowable] = super().split(availWidth, availHeight)
+        except IndexError:
+            # reportlab's in-row split indexes a second piece that a cell's paragraph did not
+            # return (seen with right-to-left text among line breaks); split at whole rows instead
+            if not getattr(self, "splitInRow", 0):
+                raise
+            self.splitInRow = 0
+            parts = super().split(availWidth, availHeight)
         return parts
 
 

@@ -54,8 +54,8 @@ def roadmap_section(ctx: Ctx) -> list[Flowable]:
     story += [NextPageTemplate("body"), PageBreak(), ctx.heading("Initiatives by horizon", s.h1)]
     story.append(
         ctx.text(
-            "Each horizon's initiatives in the order they start, with the months they run. Maturity is the level "
-            "an initiative works towards; effort is its size (S, M, L); the numbers under \u201cdepends on\u201d are "
+            "Each horizon's initiatives in the order they start, with the calendar months they run. Level is the "
+            "maturity level an initiative works towards; effort is its size (S, M, L); the numbers under \u201cdepends on\u201d are "
             "the initiatives it waits for.",
             s.muted,
         )
@@ -105,15 +105,15 @@ def _when_cell(ctx: Ctx, item: InitiativeRow) -> Flowable:
     return ctx.markup(lines, ctx.styles.cell, **values)
 
 
-#: Column widths as fractions of the frame: #, initiative, capability, maturity, owner, effort, months, depends on.
-_FRACTIONS = [0.05, 0.31, 0.15, 0.08, 0.13, 0.06, 0.13, 0.09]
+#: Column widths as fractions of the frame: #, initiative, capability, level, owner, effort, months, depends on.
+_FRACTIONS = [0.04, 0.27, 0.14, 0.075, 0.125, 0.08, 0.13, 0.14]
 
 
 def _initiative_table(ctx: Ctx, heading: str, items: Sequence[InitiativeRow]) -> list[Flowable]:
     """Return a heading and the table of ``items``: a line each, its description under it."""
     s = ctx.styles
     rows: list[list[Any]] = [
-        ctx.head("#", "Initiative", "Capability", "Maturity", "Owner", "Effort", "Months", "Depends on")
+        ctx.head("#", "Initiative", "Capability", "Level", "Owner", "Effort", "Months", "Depends on")
     ]
     described = ParagraphStyle("described", parent=s.cell, fontSize=7.6, leading=9.8, textColor=colour(MUTED))
     extra: list[tuple[Any, ...]] = [("FONTNAME", (0, 1), (0, -1), BODY_BOLD)]
@@ -136,17 +136,40 @@ def _initiative_table(ctx: Ctx, heading: str, items: Sequence[InitiativeRow]) ->
         extra.append(("LINEBEFORE", (0, row), (0, row), 3, tint))
         description = ctx.cuts.fit(item.description.strip())
         if description:
-            rows.append(["", ctx.text(description, described)] + [""] * 6)
             extra += [
                 ("LINEBELOW", (0, row), (-1, row), 0.6, colour(fill)),  # the description belongs to its line
-                ("SPAN", (1, row + 1), (-1, row + 1)),
-                ("LINEBEFORE", (0, row + 1), (0, row + 1), 3, tint),
-                ("TOPPADDING", (0, row + 1), (-1, row + 1), 0),
                 ("NOSPLIT", (0, row), (-1, row + 1)),
             ]
+            pieces = _pieces(description)
+            for k, part in enumerate(pieces):
+                rows.append(["", ctx.text(part, described)] + [""] * 6)
+                at = len(rows) - 1
+                extra += [
+                    ("SPAN", (1, at), (-1, at)),
+                    ("LINEBEFORE", (0, at), (0, at), 3, tint),
+                    ("TOPPADDING", (0, at), (-1, at), 0),
+                ]
+                if k < len(pieces) - 1:  # a long description reads on as one text
+                    extra.append(("LINEBELOW", (0, at), (-1, at), 0.6, colour(fill)))
         extra.append(("BACKGROUND", (0, row), (-1, len(rows) - 1), colour(fill)))
     table = ctx.table(rows, _FRACTIONS, extra=extra, zebra=False)
     return [CondPageBreak(110), ctx.heading(heading, s.h2, level=1), table]
+
+
+#: The most characters of a description in one row: a row spanning the table cannot split inside
+#: itself, so a longer description continues in the rows under it.
+PIECE = 1200
+
+
+def _pieces(text: str) -> list[str]:
+    """Return ``text`` in pieces of at most :data:`PIECE` characters, broken at a space where there is one."""
+    pieces = []
+    while len(text) > PIECE:
+        cut = text.rfind(" ", PIECE // 2, PIECE)
+        cut = cut if cut > 0 else PIECE
+        pieces.append(text[:cut].rstrip())
+        text = text[cut:].lstrip()
+    return [*pieces, text] if text else pieces
 
 
 def _title_cell(ctx: Ctx, item: InitiativeRow) -> Flowable:
