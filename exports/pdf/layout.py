@@ -85,11 +85,18 @@ class ReportTable(Table):  # type: ignore[misc]
     #: The height of a fresh page's frame where the table is drawn (landscape pages: less).
     page_height = BODY_HEIGHT
 
+    def _kept_height(self, command: tuple[Any, ...], heights: list[float]) -> float:
+        """Return the height of the rows a ``NOSPLIT`` command keeps together."""
+        first, last = command[1][1], command[2][1]
+        first, last = (first + self._nrows if first < 0 else first), (last + self._nrows if last < 0 else last)
+        return float(sum(heights[min(first, last) : max(first, last) + 1]))
+
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         """Split at whole rows; switch to splitting inside rows when some row is taller than a page.
 
-        Should reportlab's in-row split fail on a cell (an ``IndexError`` inside it), the table
-        splits at whole rows instead.
+        Rows kept together (``NOSPLIT``) part when together they are taller than a page. Should
+        reportlab's in-row split fail on a cell (an ``IndexError`` inside it), the table splits at
+        whole rows instead.
         """
         if not getattr(self, "splitInRow", 0):
             self._calc(availWidth, availHeight)
@@ -98,6 +105,8 @@ class ReportTable(Table):  # type: ignore[misc]
             if max(heights[self.repeatRows :], default=0.0) + head > self.page_height:
                 self.splitInRow = 1
                 self._nosplitCmds = []  # rows kept together could never move whole to a page
+            elif any(head + self._kept_height(cmd, heights) > self.page_height for cmd in self._nosplitCmds):
+                self._nosplitCmds = []  # rows kept together taller than a page: let them part
         try:
             parts: list[Flowable] = super().split(availWidth, availHeight)
         except IndexError:
