@@ -26,9 +26,9 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Table, TableStyle
 
 from exports.pdf.context import Ctx
-from exports.text import one_line
 from exports.pdf.fonts import BODY_BOLD, BODY_FONT
 from exports.pdf.layout import LANDSCAPE_BODY_HEIGHT, Para, ReportTable, colour
+from exports.text import one_line
 from planner.charts.palette import ACCENT, GRID, HORIZON_COLOURS, INK, MUTED, level_colour, level_tint, tint
 from planner.model.calendar import MONTH_NAMES, plan_month
 from planner.report.data import HorizonRow, ReportData
@@ -51,7 +51,9 @@ def _style(ctx: Ctx, **extra: Any) -> ParagraphStyle:
     )
 
 
-def month_headers(report: ReportData, months: int, width: float) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]:
+def month_headers(
+    report: ReportData, months: int, width: float
+) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]:
     """Return the header's (first month, last month, label) cells: the years, then the month names.
 
     A month name is written over every month while a month column is wide enough for any name,
@@ -112,7 +114,10 @@ def gantt_table(ctx: Ctx, width: float) -> Table:
     ]
     for row, cells in ((0, years), (1, names)):
         for start, end, label in cells:
-            fits = stringWidth(label, BODY_BOLD if row == 0 else BODY_FONT, FONT_SIZE) + 1 <= (end - start + 1) * month_width
+            fits = (
+                stringWidth(label, BODY_BOLD if row == 0 else BODY_FONT, FONT_SIZE) + 1
+                <= (end - start + 1) * month_width
+            )
             rows[row][first + start] = label if fits else ""
             if end > start:
                 commands.append(("SPAN", (first + start, row), (first + end, row)))
@@ -121,7 +126,16 @@ def gantt_table(ctx: Ctx, width: float) -> Table:
     position = {h.id: n for n, h in enumerate(r.horizons)}
     for horizon in r.horizons:
         if horizon.initiatives:
-            _band(ctx, rows, commands, horizon, HORIZON_COLOURS[position[horizon.id] % len(HORIZON_COLOURS)], months, cell, muted)
+            _band(
+                ctx,
+                rows,
+                commands,
+                horizon,
+                HORIZON_COLOURS[position[horizon.id] % len(HORIZON_COLOURS)],
+                months,
+                cell,
+                muted,
+            )
     last = len(rows) - 1
     commands += [
         ("LINEBELOW", (first, 2), (-1, -1), 1.6, colors.white),
@@ -132,7 +146,13 @@ def gantt_table(ctx: Ctx, width: float) -> Table:
         found = plan_month(r.start_date, month)
         january = found is not None and found[1] == 1
         commands.append(
-            ("LINEBEFORE", (first + month, 2), (first + month, last), 0.6 if january else 0.25, colour(MUTED if january else GRID))
+            (
+                "LINEBEFORE",
+                (first + month, 2),
+                (first + month, last),
+                0.6 if january else 0.25,
+                colour(MUTED if january else GRID),
+            )
         )
     for horizon in r.horizons[1:]:
         if 0 < horizon.start_month < months:
@@ -180,7 +200,9 @@ def _band(
         rows.append([item.ref, title, ctx.text(_label(item.capability_name), muted)] + [""] * months)
         commands.append(("BACKGROUND", (0, row), (-1, row), colour(tint(band_colour, 0.07))))
         if end > start:
-            commands.append(("BACKGROUND", (first + start, row), (first + end - 1, row), colour(tint(band_colour, 0.2))))
+            commands.append(
+                ("BACKGROUND", (first + start, row), (first + end - 1, row), colour(tint(band_colour, 0.2)))
+            )
         bar_end = min(item.end_month, months)
         if bar_end <= item.start_month:
             continue

@@ -20,7 +20,7 @@ from planner.charts.palette import ACCENT, LIGHT_FILL, MUTED
 
 __all__ = ["kpi_section"]
 
-_FRACTIONS = [0.21, 0.21, 0.58]
+_FRACTIONS = [0.25, 0.2, 0.55]
 
 
 def kpi_section(ctx: Ctx) -> list[Flowable]:
@@ -47,7 +47,9 @@ def kpi_section(ctx: Ctx) -> list[Flowable]:
         if kpi.capability != current:
             current = kpi.capability
             row = len(rows)
-            title = f"{kpi.capability_name}: {kpi.current_level_name or 'not scored'} \u2192 target {kpi.target_level_name}"
+            title = (
+                f"{kpi.capability_name}: {kpi.current_level_name or 'not scored'} \u2192 target {kpi.target_level_name}"
+            )
             rows.append([ctx.text(title, group), "", ""])
             extra += [
                 ("SPAN", (0, row), (-1, row)),

@@ -104,7 +104,7 @@ class ReportTable(Table):  # type: ignore[misc]
             head = sum(heights[: self.repeatRows])
             if max(heights[self.repeatRows :], default=0.0) + head > self.page_height:
                 self.splitInRow = 1
-                self._nosplitCmds = []  # rows kept together could never move whole to a page
+                self._nosplitCmds: list[Any] = []  # rows kept together could never move whole to a page
             elif any(head + self._kept_height(cmd, heights) > self.page_height for cmd in self._nosplitCmds):
                 self._nosplitCmds = []  # rows kept together taller than a page: let them part
         try:
@@ -354,7 +354,7 @@ class ReportDoc(BaseDocTemplate):  # type: ignore[misc]
     @staticmethod
     def _page_width(canvas: Canvas) -> float:
         """Return the width between the margins of the canvas's page (portrait or landscape)."""
-        return float(canvas._pagesize[0]) - 2 * MARGIN
+        return float(canvas._pagesize[0]) - 2.0 * float(MARGIN)
 
     def _body_page(self, canvas: Canvas, doc: Any) -> None:
         canvas.saveState()

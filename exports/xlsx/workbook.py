@@ -1,4 +1,6 @@
-"""The Excel workbook for the client: Summary, Assessment, Roadmap and Method sheets.
+"""The Excel workbook for the client: Summary, Assessment, Roadmap, KPIs and Method sheets.
+
+After them, the hidden "Chart data" sheet holds the values the Summary's radar chart reads.
 
 Built entirely in memory from a :class:`~planner.report.data.ReportData` by :func:`xlsx_exporter`
 and then written by :func:`exports.base.export_to_file`, so a failure (disk full, file open in
@@ -23,7 +25,7 @@ from planner.report.data import ReportData
 
 __all__ = ["SHEETS", "xlsx_exporter", "workbook_bytes", "write_xlsx"]
 
-SHEETS = ("Summary", "Assessment", "Roadmap", "Method")
+SHEETS = ("Summary", "Assessment", "Roadmap", "KPIs", "Method")
 
 
 def xlsx_exporter() -> BytesExporter:
@@ -36,6 +38,7 @@ def workbook_bytes(report: ReportData, progress: Callable[[str], None] | None = 
     from openpyxl import Workbook
 
     from exports.xlsx.cells import SheetWriter, Styles
+    from exports.xlsx.kpis import CHART_DATA_SHEET, write_kpis
     from exports.xlsx.method import write_method
     from exports.xlsx.roadmap import write_roadmap
     from exports.xlsx.sheets import write_assessment, write_summary
@@ -43,11 +46,12 @@ def workbook_bytes(report: ReportData, progress: Callable[[str], None] | None = 
     wb = Workbook()
     styles = Styles()
     warnings: list[str] = []
-    builders = (write_summary, write_assessment, write_roadmap, write_method)
-    for index, (name, builder) in enumerate(zip(SHEETS, builders, strict=True)):
+    builders = (write_summary, write_assessment, write_roadmap, write_kpis, write_method)
+    sheets = [wb.active, *(wb.create_sheet() for _ in SHEETS[1:])]
+    wb.create_sheet(CHART_DATA_SHEET)  # filled, and hidden, with the Summary's charts
+    for ws, name, builder in zip(sheets, SHEETS, builders, strict=True):
         if progress is not None:
             progress(name)
-        ws = wb.active if index == 0 else wb.create_sheet()
         ws.title = name
         builder(SheetWriter(ws, styles, warnings), report)
     _properties(wb, report)

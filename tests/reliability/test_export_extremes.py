@@ -154,11 +154,11 @@ def test_a_right_to_left_owner_among_line_breaks_splits_inside_its_row(model: Ca
     """
     fields = {
         "title": ("word word \x0b" + "word word word \x0b" * 80)[:TITLE_MAX],
-        "owner": ("\nمرحبا 한국어 한국어 " * 40)[:SHORT_TEXT_MAX],
+        "owner": ("\nمرحبا 한국어 한국어 " * 40)[:SHORT_TEXT_MAX],  # noqa: RUF001
         "client": "word ",
         "description": "word ",
         "notes": "word ",
     }
-    text, warnings = reopen(project_with(model, **fields))
+    text, _ = reopen(project_with(model, **fields))
     flat = "".join(text.split())
     assert "한국어" in text and flat.count("wordwordword") >= 80  # the title whole, in the initiative table

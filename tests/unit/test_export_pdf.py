@@ -154,7 +154,9 @@ def test_charts_are_vectors_with_searchable_text_or_images_on_request(built) -> 
     assert legend in text and "Overall 4" in text and "Month" in text  # chart legends and axes
     raster, warnings = pdf_bytes(build_report(project), raster_charts=True)
     assert warnings == []
-    assert sum(len(page.images) for page in PdfReader(io.BytesIO(raster)).pages) == 2  # radar, bars (the Gantt is a table)
+    assert (
+        sum(len(page.images) for page in PdfReader(io.BytesIO(raster)).pages) == 2
+    )  # radar, bars (the Gantt is a table)
     assert legend not in _text(raster)[0]
     assert "Data Ingestion 0 1 2 3 4" in _text(raster)[0]  # the lens heatmap is a table either way
 

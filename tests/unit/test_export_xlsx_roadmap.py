@@ -98,10 +98,16 @@ def test_the_gantt_band_is_in_calendar_months_with_the_horizons_over_it(edited: 
         assert ws.cell(HEADER_ROW - 1, GANTT + horizon.start_month).value == horizon.name
         if horizon.start_month:
             assert ws.cell(HEADER_ROW + 1, GANTT + horizon.start_month).border.left.style == "medium"
-    assert ws.cell(HEADER_ROW + 1, GANTT + 1).border.left.style is None
+    assert ws.cell(HEADER_ROW + 1, GANTT + 1).border.left.style in ("hair", "thin")  # a month rule, not a horizon's
     for r, item in enumerate(report.initiatives, start=HEADER_ROW + 1):
         filled = [m for m in range(report.months) if ws.cell(r, GANTT + m).fill.fill_type == "solid"]
         assert filled == (list(range(item.start_month, item.end_month)) if item.scheduled else [])
+        for m in filled:  # each month of a bar ruled apart in white: bars read as months and never run together
+            border = ws.cell(r, GANTT + m).border
+            assert border.top.style == border.bottom.style == "thin" and border.bottom.color.rgb.endswith("FFFFFF")
+            if m not in [h.start_month for h in report.horizons]:
+                assert border.left.style == border.right.style == "thin"
+        assert all(ws.cell(r, GANTT + m).border.left.style for m in range(report.months))  # every month ruled
 
 
 def test_an_undated_plan_shows_month_numbers(model: CapabilityModel) -> None:
