@@ -1,4 +1,4 @@
-"""The Excel workbook for the client: Summary, Assessment, Roadmap, KPIs and Method sheets.
+"""The Excel workbook for the client: Summary, Assessment, Roadmap, Gantt, KPIs and Method sheets.
 
 After them, the hidden "Chart data" sheet holds the values the Summary's radar chart reads.
 
@@ -25,7 +25,7 @@ from planner.report.data import ReportData
 
 __all__ = ["SHEETS", "xlsx_exporter", "workbook_bytes", "write_xlsx"]
 
-SHEETS = ("Summary", "Assessment", "Roadmap", "KPIs", "Method")
+SHEETS = ("Summary", "Assessment", "Roadmap", "Gantt", "KPIs", "Method")
 
 
 def xlsx_exporter() -> BytesExporter:
@@ -38,6 +38,7 @@ def workbook_bytes(report: ReportData, progress: Callable[[str], None] | None = 
     from openpyxl import Workbook
 
     from exports.xlsx.cells import SheetWriter, Styles
+    from exports.xlsx.gantt import write_gantt
     from exports.xlsx.kpis import CHART_DATA_SHEET, write_kpis
     from exports.xlsx.method import write_method
     from exports.xlsx.roadmap import write_roadmap
@@ -46,7 +47,7 @@ def workbook_bytes(report: ReportData, progress: Callable[[str], None] | None = 
     wb = Workbook()
     styles = Styles()
     warnings: list[str] = []
-    builders = (write_summary, write_assessment, write_roadmap, write_kpis, write_method)
+    builders = (write_summary, write_assessment, write_roadmap, write_gantt, write_kpis, write_method)
     sheets = [wb.active, *(wb.create_sheet() for _ in SHEETS[1:])]
     wb.create_sheet(CHART_DATA_SHEET)  # filled, and hidden, with the Summary's charts
     for ws, name, builder in zip(sheets, SHEETS, builders, strict=True):

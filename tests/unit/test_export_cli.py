@@ -97,4 +97,4 @@ def test_export_through_the_real_entry_point(project_file: Path, tmp_path: Path)
     )
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
-    assert load_workbook(out).sheetnames == ["Summary", "Assessment", "Roadmap", "KPIs", "Method", "Chart data"]
+    assert load_workbook(out).sheetnames == ["Summary", "Assessment", "Roadmap", "Gantt", "KPIs", "Method", "Chart data"]
