@@ -38,7 +38,7 @@ def write_gantt(w: SheetWriter, report: ReportData) -> None:
 
     s = w.styles
     months = max(1, min(report.months, MAX_GANTT_MONTHS))
-    w.widths([5, 52, 26] + [4.2] * months)
+    w.widths([5, 64, 26] + [4.2] * months)
     w.text(1, 1, "Gantt chart", font=s.title)
     w.ws.row_dimensions[1].height = 26
     span = f", {report.plan_span_label}" if report.dated and report.months else ""
