@@ -13,10 +13,13 @@ repeated. The chart stops at :data:`~exports.xlsx.roadmap.MAX_GANTT_MONTHS`.
 
 from __future__ import annotations
 
+from functools import partial
+from typing import Any
+
 from openpyxl.styles import Alignment, Border, Side
 from openpyxl.utils import get_column_letter
 
-from exports.xlsx.cells import SheetWriter
+from exports.xlsx.cells import SheetWriter, StyleCache
 from planner.charts.palette import ACCENT, GRID, HORIZON_COLOURS, excel_rgb, level_colour, level_tint, tint
 from planner.model.calendar import plan_month
 from planner.report.data import ReportData
@@ -46,6 +49,7 @@ def write_gantt(w: SheetWriter, report: ReportData) -> None:
     _header(w, report, months)
     starts = {h.start_month for h in report.horizons[1:] if 0 < h.start_month < months}
     row = GANTT_HEADER_ROW
+    cache = StyleCache()
     for n, horizon in enumerate(report.horizons):
         if not horizon.initiatives:
             continue
@@ -65,25 +69,31 @@ def write_gantt(w: SheetWriter, report: ReportData) -> None:
             w.number(row, 1, int(item.ref), font=s.bold)
             w.text(row, 2, item.title, what=f"the title of initiative {item.ref}")
             w.text(row, 3, item.capability_name)
-            window = s.fill(tint(colour, 0.18))
-            bar = s.fill(level_tint(item.phase, 0.45) if item.status == "done" else level_colour(item.phase))
+            bar = level_tint(item.phase, 0.45) if item.status == "done" else level_colour(item.phase)
             running = range(item.start_month, min(item.end_month, months))
             for month in range(months):
                 cell = w.ws.cell(row, _FIRST + month)
-                left = _HORIZON if month in starts else (_BAR if month in running else _EMPTY)
-                if month in running:
-                    cell.fill = bar
-                    cell.border = Border(left=left, right=_BAR, top=_BAR, bottom=_BAR)
-                else:
-                    if first <= month < last:
-                        cell.fill = window
-                    cell.border = Border(left=left, bottom=_EMPTY)
+                key = (bar if month in running else "", month in starts, first <= month < last and colour)
+                cache.apply(cell, key, partial(_month_style, w, key))
     if row == GANTT_HEADER_ROW:
         w.text(row + 1, 1, "No initiative is scheduled.", font=s.muted)
     w.ws.freeze_panes = f"{get_column_letter(_FIRST)}{GANTT_HEADER_ROW + 1}"
     w.print_setup(
         report.client, title_rows=f"{GANTT_HEADER_ROW - 1}:{GANTT_HEADER_ROW}", internal=report.include_internal
     )
+
+
+def _month_style(w: SheetWriter, key: tuple[str, bool, str | bool], cell: Any) -> None:
+    """Style a month cell: a bar's colour ruled in white, or the horizon's window tint and a hairline."""
+    bar, begins, window = key
+    left = _HORIZON if begins else (_BAR if bar else _EMPTY)
+    if bar:
+        cell.fill = w.styles.fill(bar)
+        cell.border = Border(left=left, right=_BAR, top=_BAR, bottom=_BAR)
+        return
+    if window:
+        cell.fill = w.styles.fill(tint(str(window), 0.18))
+    cell.border = Border(left=left, bottom=_EMPTY)
 
 
 def _header(w: SheetWriter, report: ReportData, months: int) -> None:

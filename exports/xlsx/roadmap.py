@@ -24,7 +24,7 @@ from typing import Any
 from openpyxl.styles import Alignment, Border, Side
 from openpyxl.utils import get_column_letter
 
-from exports.xlsx.cells import SheetWriter
+from exports.xlsx.cells import SheetWriter, StyleCache
 from planner.charts.palette import ACCENT, GRID, HORIZON_COLOURS, excel_rgb, level_colour, level_tint, tint
 from planner.report.data import InitiativeRow, ReportData
 from planner.report.roadmap import month_date
@@ -74,10 +74,11 @@ def write_roadmap(w: SheetWriter, report: ReportData) -> None:
     first_month_col = len(ROADMAP_HEADERS) + 1
     _gantt_header(w, report, months, first_month_col)
     row = HEADER_ROW
+    cache = StyleCache()
     for item in report.initiatives:
         row += 1
         _initiative_row(w, report, row, item)
-        _month_cells(w, row, first_month_col, months, item)
+        _month_cells(w, row, first_month_col, months, item, cache)
         longest = max(len(item.description) / 82, len(item.title) / 52, len(item.depends_on), 1)
         w.ws.row_dimensions[row].height = min(409, 13 * (int(longest) + 1) + 4)
     if row == HEADER_ROW:
@@ -142,19 +143,28 @@ _BAR_SIDE = Side(style="thin", color="FFFFFF")
 _MONTH_SIDE = Side(style="hair", color=excel_rgb(GRID))
 
 
-def _month_cells(w: SheetWriter, row: int, first: int, months: int, item: InitiativeRow) -> None:
+_BAR = Border(left=_BAR_SIDE, right=_BAR_SIDE, top=_BAR_SIDE, bottom=_BAR_SIDE)
+_EMPTY = Border(left=_MONTH_SIDE, bottom=_MONTH_SIDE)
+
+
+def _month_cells(w: SheetWriter, row: int, first: int, months: int, item: InitiativeRow, cache: StyleCache) -> None:
     """Fill the months an initiative runs in its maturity colour; rule every month cell of its row."""
     running = range(item.start_month, min(item.end_month, months)) if item.scheduled else range(0)
-    fill = w.styles.fill(level_colour(item.phase))
-    bar = Border(left=_BAR_SIDE, right=_BAR_SIDE, top=_BAR_SIDE, bottom=_BAR_SIDE)
-    empty = Border(left=_MONTH_SIDE, bottom=_MONTH_SIDE)
+    colour = level_colour(item.phase)
+
+    def bar(cell: Any) -> None:
+        cell.fill = w.styles.fill(colour)
+        cell.border = _BAR
+
+    def empty(cell: Any) -> None:
+        cell.border = _EMPTY
+
     for month in range(months):
         cell = w.ws.cell(row=row, column=first + month)
         if month in running:
-            cell.fill = fill
-            cell.border = bar
+            cache.apply(cell, ("bar", colour), bar)
         else:
-            cell.border = empty
+            cache.apply(cell, "empty", empty)
 
 
 def _gantt_header(w: SheetWriter, report: ReportData, months: int, first: int) -> None:
