@@ -1,4 +1,4 @@
-"""The PDF report for the client: cover, executive summary, charts, detail, roadmap, appendix.
+"""The PDF report for the client: cover, contents, summary, charts, detail, roadmap, KPIs, appendix.
 
 Built in memory with reportlab platypus from a :class:`~planner.report.data.ReportData` by
 :func:`pdf_exporter`, then written by :func:`exports.base.export_to_file`, so a failure never
@@ -23,8 +23,8 @@ from planner.report.data import ReportData
 
 __all__ = ["SECTIONS", "pdf_exporter", "pdf_bytes", "write_pdf"]
 
-#: The report's sections after the cover, in order (one progress step each).
-SECTIONS = ("executive summary", "charts", "assessment detail", "roadmap", "appendix")
+#: The report's sections after the cover and the contents, in order (one progress step each).
+SECTIONS = ("executive summary", "charts", "assessment detail", "roadmap", "KPIs", "appendix")
 
 
 def pdf_exporter() -> BytesExporter:
@@ -40,11 +40,14 @@ def pdf_bytes(
     Charts are drawn as vectors; ``raster_charts`` renders them as 150 dpi images instead (the
     look of the desktop app's canvases, at about twice the build time and five times the size).
     """
+    from exports.pdf.contents import Contents, ContentsPage
     from exports.pdf.context import Ctx
-    from exports.pdf.detail import appendix, assessment_detail, roadmap_section
+    from exports.pdf.detail import appendix, assessment_detail
     from exports.pdf.fonts import FontKit
+    from exports.pdf.kpis import kpi_section
     from exports.pdf.layout import ReportDoc, make_styles
     from exports.pdf.progress import progress_section
+    from exports.pdf.roadmap import roadmap_section
     from exports.pdf.story import charts_section, cover, executive_summary
     from planner.report.marks import deliverable_marks
 
@@ -67,15 +70,19 @@ def pdf_bytes(
         creator=f"FinOps Roadmap Planner {__version__}",
         keywords=["FinOps", "maturity", "roadmap"],
     )
-    ctx = Ctx(report, fonts, styles, doc.width, raster=raster_charts)
+    contents = Contents()
+    doc.on_save.append(contents.draw_numbers)
+    ctx = Ctx(report, fonts, styles, doc.width, raster=raster_charts, contents=contents)
     story = cover(ctx)
     story.append(doc.next_is_body())
     sections = zip(
-        SECTIONS, (executive_summary, charts_section, assessment_detail, roadmap_section, appendix), strict=True
+        SECTIONS,
+        (executive_summary, charts_section, assessment_detail, roadmap_section, kpi_section, appendix),
+        strict=True,
     )
     from reportlab.platypus import PageBreak
 
-    story.append(PageBreak())
+    story += [PageBreak(), ctx.text("Contents", styles.h1), ContentsPage(contents, fonts, styles.body), PageBreak()]
     for name, section in sections:
         if progress is not None:
             progress(name)

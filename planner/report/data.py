@@ -23,6 +23,8 @@ Decisions where the design is silent:
   old plan off as the answer to the new scores.
 - "Biggest gaps" are the applicable capabilities below target, ranked by importance x gap, then
   gap, then model order; at most :data:`TOP_GAPS` of them.
+- The KPIs to track are those of the applicable capabilities below target or with initiatives
+  in the roadmap, with the target at the capability's target level (:mod:`planner.report.kpis`).
 - The executive summary's first months are the first horizon (Now): "The first 90 days" when it
   is three months long (the default), "The first N months" otherwise.
 
@@ -39,6 +41,7 @@ from planner.model.capmodel import Attribution, CapabilityModel
 from planner.model.coverage import Coverage, State, coverage_of, state_of
 from planner.model.project import Project
 from planner.model.scoring import CapabilityScore, Scorecard, score_project
+from planner.report.kpis import KpiRow, kpi_rows
 from planner.report.progress import ProgressReport, build_progress
 from planner.report.roadmap import HorizonRow, InitiativeRow, PhaseRow, Projection, roadmap_part
 from planner.report.views import ViewRow, views_part
@@ -50,6 +53,7 @@ __all__ = [
     "DomainRow",
     "HorizonRow",
     "InitiativeRow",
+    "KpiRow",
     "LensInfo",
     "LevelInfo",
     "PhaseRow",
@@ -190,6 +194,8 @@ class ReportData:
     views: tuple[ViewRow, ...] = ()
     #: Whether :attr:`views` names the participants (the consultant's choice; the client version does not).
     views_named: bool = False
+    #: The KPIs to track, capability by capability in model order (:mod:`planner.report.kpis`).
+    kpis: tuple[KpiRow, ...] = ()
 
     @property
     def capabilities(self) -> tuple[CapabilityRow, ...]:
@@ -297,6 +303,8 @@ def build_report(
         key=lambda c: (-c.priority, -(c.gap or 0), capabilities.index(c)),
     )[:TOP_GAPS]
     road = roadmap_part(model, project)
+    planned = {i.capability for h in road.horizons for i in h.initiatives}
+    tracked = [(c.id, c.level, c.target, c.applicable and ((c.gap or 0) > 0 or c.id in planned)) for c in capabilities]
     return ReportData(
         client=eng.client,
         title=eng.title,
@@ -339,6 +347,7 @@ def build_report(
         progress=build_progress(project, today=today),
         views=views_part(project, names=participant_names),
         views_named=participant_names,
+        kpis=kpi_rows(model, tracked),
     )
 
 
