@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QPushButton,
-    QScrollArea,
     QSpinBox,
     QTabWidget,
     QVBoxLayout,
@@ -155,13 +154,11 @@ class RoadmapPage(QWidget):
         self.table = RoadmapTable(self.table_model)
         self.table.activated.connect(self.edit_initiative)
         self.timeline = Timeline()
-        timeline_scroll = QScrollArea()
-        timeline_scroll.setWidget(self.timeline)
-        timeline_scroll.setWidgetResizable(True)
+        self.timeline.activated.connect(self.edit_initiative)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.board, "&Board")
         self.tabs.addTab(self.table, "&Table")
-        self.tabs.addTab(timeline_scroll, "T&imeline")
+        self.tabs.addTab(self.timeline, "T&imeline")
         self.warnings = WarningsPanel()
         layout = QVBoxLayout(self)
         layout.addWidget(actions_row)
@@ -278,12 +275,14 @@ class RoadmapPage(QWidget):
         if self.tabs.currentWidget() is self.board:
             found = self.board.selected_id()
             return [found] if found else []
+        if self.tabs.currentWidget() is self.timeline:
+            return [self.timeline.selected] if self.timeline.selected else []
         return []
 
     def _selection(self) -> list[str]:
         ids = self.selected_ids()
         if not ids:
-            self.say("Select an initiative on the board or in the table first.")
+            self.say("Select an initiative on the board, in the table or on the timeline first.")
         return ids
 
     # -- actions -------------------------------------------------------------------------------
