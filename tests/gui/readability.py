@@ -60,12 +60,11 @@ def first_words(text: str, count: int = 2) -> str:
 
 def starts_with_words(shown: str, text: str, count: int = 2) -> bool:
     """Whether ``shown`` holds at least the first ``count`` words of ``text``, uncut (the whole text if shorter)."""
-    words = text.split()
-    wanted = words[:count]
-    got = shown.split()
-    return got[: len(wanted)] == wanted
+    # compared without spaces: a line may break after a hyphen ("company-" / "level")
+    wanted = "".join(text.split()[:count])
+    return "".join(shown.split()).startswith(wanted) and "\u2026" not in "".join(shown.split())[: len(wanted)]
 
 
 def is_whole(shown: str, text: str) -> bool:
     """Whether ``shown`` is the whole of ``text`` (nothing cut)."""
-    return shown.split() == text.split()
+    return "".join(shown.split()) == "".join(text.split())

@@ -80,12 +80,21 @@ def card_item(item: Initiative, view: PlanView) -> QListWidgetItem:
 def wrap_words(text: str, metrics: QFontMetrics, width: int) -> list[str]:
     """Return ``text`` broken at spaces into lines of at most ``width`` pixels, every word kept.
 
-    A single word wider than the line (a long code or URL) is the only thing ever cut, with an ellipsis.
+    A word wider than the line breaks after its hyphens; a single piece wider than the line (a long
+    code or URL) is the only thing ever cut, with an ellipsis.
     """
     lines: list[str] = []
     current = ""
-    for word in text.split():
-        candidate = f"{current} {word}" if current else word
+    words: list[str] = []
+    for word in text.split():  # a word wider than the line breaks after its hyphens ("infrastructure-as-code")
+        if metrics.horizontalAdvance(word) > width and "-" in word:
+            parts = word.split("-")
+            words.extend(f"{part}-" for part in parts[:-1])
+            words.append(parts[-1])
+        else:
+            words.append(word)
+    for word in words:
+        candidate = (current + word if current.endswith("-") else f"{current} {word}") if current else word
         if current and metrics.horizontalAdvance(candidate) > width:
             lines.append(current)
             candidate = word

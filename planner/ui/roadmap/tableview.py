@@ -152,6 +152,7 @@ class RoadmapTable(QWidget):
         header.setStretchLastSection(True)
         self._fit_columns()
         header.setMinimumSectionSize(36)
+        header.sectionResized.connect(lambda *_args: self.view.resizeRowsToContents())
         keys = [k for k, _ in COLUMNS]
         phases = [(p.id, p.name) for p in model.doc.project.roadmap.phases]
         for key, choices in (
@@ -202,6 +203,7 @@ class RoadmapTable(QWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
             self._fit_columns()
+            self.view.resizeRowsToContents()
 
     # -- filters -------------------------------------------------------------------------------
     def _filter_chosen(self, key: str) -> None:
