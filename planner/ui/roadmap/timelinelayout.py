@@ -95,7 +95,8 @@ def build_layout(
         if item is None:
             text = wrap_words(group_texts.get(key, key), bold_metrics, title_width - TITLE_INDENT // 2 - _RIGHT_PAD)
         else:
-            text = wrap_words(item.title, metrics, title_width - TITLE_INDENT - _RIGHT_PAD)
+            # two pixels of slack: integer and fractional advances may differ at the edge of the box
+            text = wrap_words(item.title, metrics, title_width - TITLE_INDENT - _RIGHT_PAD - 2)
         text = text or [""]
         height = len(text) * line + _ROW_PAD
         tops.append(y)
