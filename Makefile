@@ -2,7 +2,7 @@
 #   make run     set up and start the app (on a machine without a display it says so)
 #   make test    set up and run every check: ruff, mypy, the test suite
 #   make bench   speed figures as ratios against baselines measured in the same run
-#   make screenshots / make dist (make dist-check also runs the frozen build) / make demo
+#   make screenshots (every page at 1400x900, 1024x768 and the largest text size) / make dist (make dist-check also runs the frozen build) / make demo
 
 PYTHON ?= python3
 VENV   := .venv

@@ -18,7 +18,17 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
     from PIL import Image
 
-__all__ = ["FONT_FAMILY", "figure_image", "figure_png", "finish", "new_figure", "shorten"]
+__all__ = [
+    "FONT_FAMILY",
+    "figure_image",
+    "figure_png",
+    "finish",
+    "new_figure",
+    "rewrap_tick_labels",
+    "scale_text",
+    "shorten",
+    "smallest_text",
+]
 
 log = logging.getLogger(__name__)
 
@@ -99,3 +109,42 @@ def shorten(text: str, limit: int) -> str:
     """Return ``text`` on one line, cut to ``limit`` characters with an ellipsis when longer."""
     flat = " ".join(text.split())
     return flat if len(flat) <= limit else flat[: max(1, limit - 1)].rstrip() + "\u2026"
+
+
+def smallest_text(fig: Figure) -> float:
+    """Return the smallest font size (points) of any visible, non-empty text in ``fig`` (10 if none)."""
+    from matplotlib.text import Text
+
+    sizes = [float(t.get_fontsize()) for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip()]
+    return float(min(sizes, default=10.0))
+
+
+def scale_text(fig: Figure, factor: float, *, fit_margins: bool = True) -> Figure:
+    """Make every text of ``fig`` ``factor`` times larger, then fit the margins to the larger labels.
+
+    For screens where the text size was raised (a projector): the figure keeps its size, its texts
+    grow, and the axes give them room (matplotlib's tight layout). Charts placed in data
+    coordinates (the heatmap) keep their margins (``fit_margins=False``) and take only a modest factor.
+    """
+    from matplotlib.text import Text
+
+    if factor == 1.0:
+        return fig
+    for text in fig.findobj(Text):
+        text.set_fontsize(float(text.get_fontsize()) * factor)
+    if fit_margins:
+        fig.set_layout_engine("tight", pad=0.6)
+    return fig
+
+
+def rewrap_tick_labels(fig: Figure, width: int) -> None:
+    """Wrap the x tick labels of ``fig``'s first axes at ``width`` characters (a radar's names, for large text)."""
+    import textwrap
+
+    if not fig.axes:
+        return
+    ax = fig.axes[0]
+    labels = ax.get_xticklabels()
+    size = labels[0].get_fontsize() if labels else None
+    texts = [textwrap.fill(" ".join(label.get_text().split()), width, break_long_words=False) for label in labels]
+    ax.set_xticks(ax.get_xticks(), texts, fontsize=size)

@@ -10,17 +10,14 @@ The navigator shows each capability's level, target and completeness, with overa
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +25,7 @@ from PySide6.QtWidgets import (
 from planner.model.edits import Change
 from planner.ui.capability import CapabilityPanel
 from planner.ui.document import Document
+from planner.ui.navigator import CapabilityNavigator
 from planner.ui.navmodel import CapabilityTreeModel
 from planner.ui.weights import LensWeightsDialog
 
@@ -42,26 +40,7 @@ class AssessmentPage(QWidget):
         self.doc = doc
         self.setObjectName("assessmentPage")
         self.tree_model = CapabilityTreeModel(doc, self)
-        self.tree = QTreeView()
-        self.tree.setModel(self.tree_model)
-        self.tree.setAccessibleName("Capabilities")
-        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tree.setUniformRowHeights(True)
-        self.tree.setAlternatingRowColors(True)
-        self.tree.expandAll()
-        header = self.tree.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        # fixed widths from the font, not "resize to contents": that would read every row on each edit
-        metrics = self.tree.fontMetrics()
-        widest_level = max(metrics.horizontalAdvance(level.name) for level in doc.project.model.levels)
-        for col, width in (
-            (1, widest_level + 40),
-            (2, widest_level + 16),
-            (3, max(metrics.horizontalAdvance(text) for text in ("Scored", "22/22 caps")) + 24),  # domain rows are bold
-        ):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
-            header.resizeSection(col, width)
+        self.tree = CapabilityNavigator(self.tree_model)
         self.progress_label = QLabel()
         self.progress_label.setObjectName("progressLabel")
         self.progress = QProgressBar()
@@ -82,12 +61,13 @@ class AssessmentPage(QWidget):
         scroll.setWidget(self.panel)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter = self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setChildrenCollapsible(False)
         splitter.addWidget(left)
         splitter.addWidget(scroll)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 5)
-        splitter.setSizes([470, 930])
+        self._sized = False
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
@@ -104,6 +84,23 @@ class AssessmentPage(QWidget):
         order = self.tree_model.capability_order()
         if order:
             self.select_capability(order[0], focus_lenses=False)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._sized:
+            QTimer.singleShot(0, self._size_splitter)
+
+    def _size_splitter(self) -> None:
+        """Start the navigator wide enough for its names (once, when the page's width is known).
+
+        At most half the page, so the capability itself keeps the room; the navigator's minimum
+        width (every name readable) wins on a narrow screen, and the consultant can drag the divider.
+        """
+        total = sum(self.splitter.sizes())
+        if total > 0 and self.isVisible():
+            left = max(self.tree.readable_width(), min(self.tree.comfortable_width(), total // 2))
+            self.splitter.setSizes([left, max(1, total - left)])
+            self._sized = True
 
     # -- navigation ----------------------------------------------------------------------------
     @property

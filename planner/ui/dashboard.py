@@ -1,5 +1,12 @@
 """The dashboard: headline figures, the radar of current vs target, domain bars and the lens heatmap.
 
+Chart text follows the app's text size (View > Larger text): the smallest label is drawn at
+three quarters of the app's text. The radar sits beside the domain bars when the page is wide
+enough for that at this text size, otherwise everything is stacked, full width; when the text is
+larger still, the radar's and bars' labels grow inside their charts (the radar's names wrap
+narrower), and the heatmap (laid out for its text) fills the page's width and its texts grow a
+little within their cells.
+
 The charts are the report's own (:mod:`exports.figures` over :func:`planner.report.data.
 build_report`), so what the client sees on the projector is what the PDF will show. matplotlib is
 imported when the page is first shown, never at start-up. Edits only mark the charts stale; a
@@ -11,8 +18,8 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QResizeEvent, QShowEvent
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QFontInfo, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -33,6 +40,10 @@ __all__ = ["REDRAW_DELAY_MS", "DashboardPage"]
 #: How long edits must pause before the charts are redrawn.
 REDRAW_DELAY_MS = 250
 _DPI_RANGE = (55.0, 110.0)
+#: The smallest chart text as a share of the app's text size (axis labels may be a little smaller).
+_CHART_TEXT = 0.75
+#: How much the heatmap's texts may grow within its cells.
+_HEATMAP_GROWTH = 1.35
 
 
 def _dpi(fit: float) -> float:
@@ -127,15 +138,15 @@ class DashboardPage(QWidget):
         self.gap_list.setObjectName("gapList")
         self.gap_list.setWordWrap(True)
         self.gap_list.setTextFormat(Qt.TextFormat.RichText)
-        right = QVBoxLayout()
+        self.right_box = QWidget()
+        right = QVBoxLayout(self.right_box)
+        right.setContentsMargins(0, 0, 0, 0)
         right.addWidget(self.bars, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
         right.addWidget(self.gap_list)
         right.addStretch(1)
-        grid = QGridLayout()
-        top = Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter
-        grid.addWidget(self.radar, 0, 0, top)
-        grid.addLayout(right, 0, 1)
-        grid.addWidget(self.heatmap, 1, 0, 1, 2, top)
+        self.grid = grid = QGridLayout()
+        self.side_by_side = True
+        self._arrange(side_by_side=True)
         body = QWidget()
         body_layout = QVBoxLayout(body)
         body_layout.addWidget(heading)
@@ -156,6 +167,25 @@ class DashboardPage(QWidget):
         doc.changed.connect(self._on_changed)
         self._update_tiles()
 
+    def _arrange(self, *, side_by_side: bool) -> None:
+        """Radar beside the bars and gaps (wide screens), or everything one under the other."""
+        top = Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter
+        for widget in (self.radar, self.right_box, self.heatmap):
+            self.grid.removeWidget(widget)
+        if side_by_side:
+            self.grid.addWidget(self.radar, 0, 0, top)
+            self.grid.addWidget(self.right_box, 0, 1)
+            self.grid.addWidget(self.heatmap, 1, 0, 1, 2, top)
+        else:
+            self.grid.addWidget(self.radar, 0, 0, 1, 2, top)
+            self.grid.addWidget(self.right_box, 1, 0, 1, 2)
+            self.grid.addWidget(self.heatmap, 2, 0, 1, 2, top)
+        self.side_by_side = side_by_side
+
+    def chart_text_pixels(self) -> float:
+        """The smallest chart text the room should read, in pixels: three quarters of the app's text."""
+        return _CHART_TEXT * QFontInfo(self.font()).pixelSize()
+
     def _on_changed(self, change: Change) -> None:
         self._stale = True
         self._update_tiles()
@@ -166,6 +196,13 @@ class DashboardPage(QWidget):
         super().resizeEvent(event)
         if self.isVisible() and abs(self.scroll_area.viewport().width() - self._width) > 40:
             self.timer.start()  # fit the charts to the new width once resizing pauses
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # a new text size: charts follow it
+            self._stale = True
+            if self.isVisible():
+                self.timer.start()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -188,6 +225,7 @@ class DashboardPage(QWidget):
     def redraw(self) -> None:
         """Build the charts again from the project (matplotlib is imported here, on first use)."""
         from exports.figures import domain_bars_for, heatmap_for, radar_for
+        from planner.charts.style import rewrap_tick_labels, scale_text, smallest_text
         from planner.report.data import build_report
 
         self.timer.stop()
@@ -198,11 +236,35 @@ class DashboardPage(QWidget):
         bars = domain_bars_for(report)
         heatmap = heatmap_for(report)
         room = max(400, self.scroll_area.viewport().width() - 40)
-        side_by_side = radar.get_size_inches()[0] + bars.get_size_inches()[0]
         self._width = self.scroll_area.viewport().width()
-        self.radar.show_figure(radar, _dpi(room / side_by_side))
-        self.bars.show_figure(bars, _dpi(room / side_by_side))
-        self.heatmap.show_figure(heatmap, _dpi(room / heatmap.get_size_inches()[0]))
+        # the charts' text follows the app's text size: the smallest label reaches chart_text_pixels()
+        wanted = self.chart_text_pixels()
+        pair = radar.get_size_inches()[0] + bars.get_size_inches()[0]
+        side_dpi = room / pair
+        beside = side_dpi * smallest_text(radar) / 72 >= wanted * 0.95 and side_dpi >= _DPI_RANGE[0]
+        if beside != self.side_by_side:
+            self._arrange(side_by_side=beside)
+        for slot, figure in ((self.radar, radar), (self.bars, bars)):
+            fit = side_dpi if beside else room / figure.get_size_inches()[0]
+            dpi = _dpi(fit)
+            if smallest_text(figure) * dpi / 72 < wanted:  # large text: the whole width first
+                dpi = max(dpi, fit)
+            shown = smallest_text(figure) * dpi / 72
+            if shown < wanted:  # larger text than the room allows at this size: grow the texts
+                if figure is radar and wanted / shown > 1.3:  # narrower names, so neighbours do not collide
+                    rewrap_tick_labels(figure, max(12, round(18 * 1.3 * shown / wanted)))
+                scale_text(figure, wanted / shown)
+            slot.show_figure(figure, dpi)
+        # the heatmap's rows are sized for its text: it grows as a whole to the page's width, and its
+        # texts by a modest factor within their cells
+        fit = room / heatmap.get_size_inches()[0]
+        dpi = _dpi(fit)
+        if smallest_text(heatmap) * dpi / 72 < wanted:  # large text: the whole width, not a sharp small chart
+            dpi = max(dpi, fit)
+        shown = smallest_text(heatmap) * dpi / 72
+        if shown < wanted:
+            scale_text(heatmap, min(_HEATMAP_GROWTH, wanted / shown), fit_margins=False)
+        self.heatmap.show_figure(heatmap, dpi)
         self.gap_list.setText(_gaps_html(report))
         self._stale = False
         self.redraws += 1

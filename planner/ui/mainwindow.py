@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QApplication,
@@ -51,6 +51,29 @@ PAGES: tuple[tuple[str, str], ...] = (
 )
 
 
+class _PageList(QListWidget):
+    """The list of pages on the left, as wide as its longest name in the current text size."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("pageList")
+        self.setAccessibleName("Pages")
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.fit()
+
+    def fit(self) -> None:
+        metrics = self.fontMetrics()
+        names = [self.item(row).text() for row in range(self.count())] or ["Engagement"]
+        widest = max(metrics.horizontalAdvance(name) for name in names)
+        # the style sheet's item padding (16 px a side) and selection border (4 px), and some air
+        self.setFixedWidth(max(170, widest + 2 * 16 + 4 + metrics.averageCharWidth() * 2))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.fit()
+
+
 class MainWindow(QMainWindow):
     """The application window."""
 
@@ -65,10 +88,7 @@ class MainWindow(QMainWindow):
         self.pages: dict[str, QWidget] = {}
         self.setObjectName("mainWindow")
         self.setAcceptDrops(True)
-        self.nav = QListWidget()
-        self.nav.setObjectName("pageList")
-        self.nav.setAccessibleName("Pages")
-        self.nav.setFixedWidth(170)
+        self.nav = _PageList()
         self.stack = QStackedWidget()
         self.welcome = WelcomePage(demo_available=demo_path is not None)
         self.welcome.new_requested.connect(self.files.new)
@@ -165,6 +185,7 @@ class MainWindow(QMainWindow):
                 self.nav.addItem(title)
                 self.nav.item(self.nav.count() - 1).setData(Qt.ItemDataRole.UserRole, name)
         self.nav.blockSignals(False)
+        self.nav.fit()
         self.welcome.show_recent(self.settings.recent_files)
         self.show_page(current if current in self.pages else "welcome")
         has_doc = self.doc is not None

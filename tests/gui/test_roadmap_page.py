@@ -120,7 +120,7 @@ def test_an_action_without_a_selection_says_what_to_do(qtbot: Any, page: Roadmap
     for action in (page.toggle_lock, page.delete_selected, lambda: page.set_selected_status("deferred")):
         assert not action()
     assert page.doc.stack.count() == steps
-    assert page.message.text() == "Select an initiative on the board or in the table first."
+    assert page.message.text() == "Select an initiative on the board, in the table or on the timeline first."
     assert status_message(page) == page.message.text()
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QMimeData, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, QMimeData, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QListView,
     QListWidget,
     QScrollArea,
     QSizePolicy,
@@ -40,9 +41,11 @@ __all__ = ["GROUPINGS", "MIME_TYPE", "Board", "CardColumn"]
 MIME_TYPE = "application/x-finops-planner-initiative"
 #: The board's groupings: id and the label of its toggle.
 GROUPINGS: tuple[tuple[str, str], ...] = (("maturity", "&Maturity"), ("horizon", "&Horizon"))
-_TIME_COLOUR = "#5B6B7F"
-#: The narrowest a column gets: wide enough for a card's maturity chip, start month and status.
-COLUMN_MIN_WIDTH = 256  # the underline of a horizon column: time is not a maturity colour
+_TIME_COLOUR = "#5B6B7F"  # the underline of a horizon column: time is not a maturity colour
+#: The narrowest a column gets at the default text size: room for a card's chip, start month and status.
+COLUMN_MIN_WIDTH = 256
+#: ... and in characters of the current text size, so a column widens with larger text.
+_COLUMN_MIN_CHARS = 24
 
 
 class CardColumn(QListWidget):
@@ -68,6 +71,7 @@ class CardColumn(QListWidget):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setResizeMode(QListView.ResizeMode.Adjust)  # cards are as tall as their text at this width
         self.setSpacing(1)
 
     def mimeTypes(self) -> list[str]:
@@ -275,10 +279,11 @@ class Board(QWidget):
         self._built = (self.grouping, keys)
         for key in keys:
             box = QWidget()
-            box.setMinimumWidth(COLUMN_MIN_WIDTH)
+            box.setMinimumWidth(self._column_min_width())
             lay = QVBoxLayout(box)
             lay.setContentsMargins(4, 0, 4, 0)
             header = QLabel()
+            header.setWordWrap(True)
             colour = view.colour(key) if self.grouping == "maturity" else _TIME_COLOUR
             header.setStyleSheet(f"border-bottom: 3px solid {colour}; padding: 4px;")
             column = CardColumn(key)
@@ -294,6 +299,18 @@ class Board(QWidget):
             self.columns[key] = column
             self.headers[key] = header
             self._columns_box.addWidget(box, 1)
+
+    def _column_min_width(self) -> int:
+        return max(COLUMN_MIN_WIDTH, self.fontMetrics().averageCharWidth() * _COLUMN_MIN_CHARS)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # larger text: wider columns, taller cards
+            for column in self.columns.values():
+                box = column.parentWidget()
+                if box is not None:
+                    box.setMinimumWidth(self._column_min_width())
+                column.scheduleDelayedItemsLayout()
 
     def _select_only(self, chosen: CardColumn) -> None:
         for column in self.columns.values():

@@ -1,8 +1,9 @@
 """Roadmap cards: what a card says about an initiative, and how it is painted.
 
-A card reads top to bottom as a FinOps lead scans it: the title (up to two lines), the capability
-and owner, then a chip with the maturity it helps reach, when it starts in calendar months ("Mar
-2027 · 2 mo"), pin and lock marks, and its status on the right. The maturity colour runs down
+A card reads top to bottom as a FinOps lead scans it: the title, the capability and owner (both
+wrapped onto as many lines as they need: a card grows rather than cut a word), then a chip with the maturity it helps reach, when it starts in calendar months ("Mar
+2027 · 2 mo"; on a line of its own when a narrow card or large text leaves no room beside the
+chip), pin and lock marks, and its status on the right. The maturity colour runs down
 the card's left edge in both groupings of the board, so colour always means maturity.
 """
 
@@ -12,12 +13,12 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
-from PySide6.QtWidgets import QListWidgetItem, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QListView, QListWidgetItem, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from planner.model.project import Initiative
 from planner.ui.roadmap.plan import STATUS_COLOURS, PlanView
 
-__all__ = ["CARD_ROLE", "ID_ROLE", "Card", "CardDelegate", "card_item", "two_lines"]
+__all__ = ["CARD_ROLE", "ID_ROLE", "Card", "CardDelegate", "CardLayout", "card_item", "card_layout", "wrap_words"]
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 CARD_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -76,29 +77,95 @@ def card_item(item: Initiative, view: PlanView) -> QListWidgetItem:
     return widget_item
 
 
-def two_lines(text: str, metrics: QFontMetrics, width: int) -> list[str]:
-    """Return ``text`` broken at a space into at most two lines of ``width`` pixels (the second elided)."""
-    if metrics.horizontalAdvance(text) <= width:
-        return [text]
-    words = text.split(" ")
-    first = ""
-    for n in range(1, len(words) + 1):
-        candidate = " ".join(words[:n])
-        if metrics.horizontalAdvance(candidate) > width:
-            break
-        first = candidate
-    if not first:  # one very long word: cut it where it overflows
-        return [metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)]
-    rest = text[len(first) :].strip()
-    return [first, metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width)] if rest else [first]
+def wrap_words(text: str, metrics: QFontMetrics, width: int) -> list[str]:
+    """Return ``text`` broken at spaces into lines of at most ``width`` pixels, every word kept.
+
+    A word wider than the line breaks after its hyphens; a single piece wider than the line (a long
+    code or URL) is the only thing ever cut, with an ellipsis.
+    """
+    lines: list[str] = []
+    current = ""
+    words: list[str] = []
+    for word in text.split():  # a word wider than the line breaks after its hyphens ("infrastructure-as-code")
+        if metrics.horizontalAdvance(word) > width and "-" in word:
+            parts = word.split("-")
+            words.extend(f"{part}-" for part in parts[:-1])
+            words.append(parts[-1])
+        else:
+            words.append(word)
+    for word in words:
+        candidate = (current + word if current.endswith("-") else f"{current} {word}") if current else word
+        if current and metrics.horizontalAdvance(candidate) > width:
+            lines.append(current)
+            candidate = word
+        current = candidate
+    if current:
+        lines.append(current)
+    return [
+        line if metrics.horizontalAdvance(line) <= width else metrics.elidedText(line, _ELIDE, width) for line in lines
+    ]
+
+
+_ELIDE = Qt.TextElideMode.ElideRight
+
+
+@dataclass(frozen=True, slots=True)
+class CardLayout:
+    """Where a card's texts go: every line of its title and detail, and its one or two bottom lines."""
+
+    inner: QRect
+    line: int
+    title: list[str]
+    detail: list[str]
+    split_bottom: bool  # the start month goes on a line of its own when chip, months and status do not fit
+
+    @property
+    def height(self) -> int:
+        """The card's height for this layout (the inner box plus the card's margins)."""
+        bottom = 2 if self.split_bottom else 1
+        return (len(self.title) + len(self.detail) + bottom) * self.line + _SPACE + _MARGINS_V
+
+
+_MARGINS_V = 3 * 2 + 6 * 2  # the card inside its row, the text inside the card
+_SPACE = 6  # between the detail and the bottom line
+
+
+def _inner(rect: QRect) -> QRect:
+    return rect.adjusted(4, 3, -4, -3).adjusted(14, 6, -10, -6)
+
+
+def card_layout(card: Card, font: QFont, rect: QRect) -> CardLayout:
+    """Lay a card out in ``rect`` (its row in the column) with ``font``: nothing is cut, rows grow instead."""
+    inner = _inner(rect)
+    width = max(1, inner.width())
+    metrics = QFontMetrics(font)
+    bold = QFont(font)
+    bold.setBold(True)
+    title = wrap_words(card.title, QFontMetrics(bold), width) or [""]
+    detail = wrap_words(card.detail, metrics, width)
+    # the same sums as _paint_last_line: chip, gap, months, gap, marks, status
+    chip = QFontMetrics(bold).horizontalAdvance(card.chip) + 10
+    status_font = QFont(font)
+    status_font.setBold(card.status != "Planned")
+    status = QFontMetrics(status_font).horizontalAdvance(card.status) + 2 + _MARK * len(card.marks)
+    split = chip + 6 + metrics.horizontalAdvance(card.when) + 4 + 6 + status + 1 > width
+    return CardLayout(inner, metrics.lineSpacing(), title, detail, split)
 
 
 class CardDelegate(QStyledItemDelegate):
-    """Paints an initiative as a card (see the module docstring)."""
+    """Paints an initiative as a card (see the module docstring); a card is as tall as its text needs."""
+
+    def _row_rect(self, option: QStyleOptionViewItem) -> QRect:
+        view = self.parent()
+        width = view.viewport().width() - 2 * view.spacing() if isinstance(view, QListView) else 220
+        return QRect(0, 0, max(120, width), 10_000)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
-        line = QFontMetrics(option.font).lineSpacing()
-        return QSize(220, line * 4 + 30)
+        card = index.data(CARD_ROLE)
+        rect = self._row_rect(option)
+        if not isinstance(card, Card):
+            return QSize(rect.width(), QFontMetrics(option.font).lineSpacing() * 4 + 30)
+        return QSize(rect.width(), card_layout(card, option.font, rect).height)
 
     def paint(
         self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
@@ -117,31 +184,41 @@ class CardDelegate(QStyledItemDelegate):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(card.colour))
         painter.drawRoundedRect(QRect(rect.left(), rect.top(), 6, rect.height()), 3, 3)
-        inner = rect.adjusted(14, 6, -10, -6)
-        line = QFontMetrics(option.font).lineSpacing()
+        layout = card_layout(card, option.font, option.rect)
+        inner, line = layout.inner, layout.line
         bold = QFont(option.font)
         bold.setBold(True)
         bold.setStrikeOut(card.crossed)
         painter.setFont(bold)
         painter.setPen(palette.text().color())
-        title = two_lines(card.title, QFontMetrics(bold), inner.width())
-        for n, text in enumerate(title):
-            painter.drawText(QRect(inner.left(), inner.top() + n * line, inner.width(), line), 0, text)
+        top = inner.top()
+        for text in layout.title:
+            painter.drawText(QRect(inner.left(), top, inner.width(), line), 0, text)
+            top += line
         painter.setFont(option.font)
-        metrics = QFontMetrics(option.font)
         muted = QColor(palette.text().color())
         muted.setAlpha(170)
         painter.setPen(muted)
-        detail = metrics.elidedText(card.detail, Qt.TextElideMode.ElideRight, inner.width())
-        # the detail follows the title; the chip line stays at the bottom, aligned across cards
-        painter.drawText(QRect(inner.left(), inner.top() + len(title) * line, inner.width(), line), 0, detail)
+        for text in layout.detail:
+            painter.drawText(QRect(inner.left(), top, inner.width(), line), 0, text)
+            top += line
+        # the bottom line(s) stay at the bottom, aligned across cards of the same height
         last = QRect(inner.left(), inner.bottom() - line + 1, inner.width(), line)
-        self._paint_last_line(painter, option.font, card, last, palette.text().color())
+        if layout.split_bottom:
+            above = last.translated(0, -line)
+            self._paint_last_line(painter, option.font, card, last, palette.text().color(), when_box=above)
+        else:
+            self._paint_last_line(painter, option.font, card, last, palette.text().color())
         painter.restore()
 
     @staticmethod
-    def _paint_last_line(painter: QPainter, font: QFont, card: Card, box: QRect, ink: QColor) -> None:
-        """The maturity chip, the months and marks, and the status (right-aligned)."""
+    def _paint_last_line(
+        painter: QPainter, font: QFont, card: Card, box: QRect, ink: QColor, when_box: QRect | None = None
+    ) -> None:
+        """The maturity chip, the months and marks, and the status (right-aligned).
+
+        With ``when_box`` the months go there (a line of their own) instead of between chip and marks.
+        """
         metrics = QFontMetrics(font)
         small = QFont(font)
         small.setBold(True)
@@ -175,6 +252,8 @@ class CardDelegate(QStyledItemDelegate):
         painter.setPen(ink)
         left = int(chip.right()) + 6
         room = max(0, right - 4 - left)
+        if when_box is not None:
+            left, room, box = when_box.left(), when_box.width(), when_box
         when = card.when
         if metrics.horizontalAdvance(when) > room:  # the start month matters more than the duration
             when = card.when.split(" · ")[0]

@@ -12,20 +12,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QMainWindow,
     QMenu,
     QPushButton,
-    QScrollArea,
     QSpinBox,
-    QSplitter,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -37,6 +33,7 @@ from planner.model.project import INITIATIVE_STATUSES
 from planner.model.roadmap import roadmap_warnings
 from planner.report.formatting import status_text
 from planner.ui.document import Document
+from planner.ui.flow import FlowLayout
 from planner.ui.roadmap.actions import RoadmapActions
 from planner.ui.roadmap.banner import StaleBanner
 from planner.ui.roadmap.board import Board
@@ -45,6 +42,7 @@ from planner.ui.roadmap.plan import plan_view
 from planner.ui.roadmap.table import RoadmapTableModel
 from planner.ui.roadmap.tableview import RoadmapTable
 from planner.ui.roadmap.timeline import Timeline
+from planner.ui.roadmap.warnpanel import WarningsPanel
 from planner.ui.settings import Settings
 
 __all__ = ["SCOPES", "RoadmapPage"]
@@ -62,7 +60,6 @@ class RoadmapPage(QWidget):
         self.doc = doc
         self.settings = settings
         self._pending = True
-        self._sized = False
         self.setObjectName("roadmapPage")
         self.message = QLabel()
         self.message.setObjectName("messageLine")
@@ -100,20 +97,22 @@ class RoadmapPage(QWidget):
             self.restore_dismissed,
         )
         self.summary = QLabel()
-        actions = QHBoxLayout()
-        actions.addWidget(heading)
-        actions.addSpacing(12)
-        for widget in (
-            self.generate_button,
-            self.add_button,
-            self.edit_button,
-            self.lock_button,
-            self.status_button,
-            self.delete_button,
-            self.restore_button,
+        # rows that wrap rather than widen the window (large text, a projector's 1024x768)
+        actions_row = QWidget()
+        actions = FlowLayout(actions_row)
+        actions.add(heading)
+        for n, widget in enumerate(
+            (
+                self.generate_button,
+                self.add_button,
+                self.edit_button,
+                self.lock_button,
+                self.status_button,
+                self.delete_button,
+                self.restore_button,
+            )
         ):
-            actions.addWidget(widget)
-        actions.addStretch(1)
+            actions.add(widget, gap_before=12 if n == 0 else 0)
         self.scope = QComboBox()
         for value, label in SCOPES:
             self.scope.addItem(label, value)
@@ -126,7 +125,8 @@ class RoadmapPage(QWidget):
             OWNER_CAPACITY_RANGE, "Capacity per owner", "How many initiatives one owner (team or role) runs at once"
         )
         self.owner_capacity.valueChanged.connect(self.ops.set_owner_capacity)
-        plan_row = QHBoxLayout()
+        plan_widget = QWidget()
+        plan_row = FlowLayout(plan_widget, spacing=12)
         for label, field in (
             ("Sc&ope:", self.scope),
             ("&Capacity:", self.capacity),
@@ -134,11 +134,13 @@ class RoadmapPage(QWidget):
         ):
             buddy = QLabel(label)
             buddy.setBuddy(field)
-            plan_row.addWidget(buddy)
-            plan_row.addWidget(field)
-            plan_row.addSpacing(12)
-        plan_row.addStretch(1)
-        plan_row.addWidget(self.summary)
+            pair = QWidget()
+            pair_layout = QHBoxLayout(pair)
+            pair_layout.setContentsMargins(0, 0, 0, 0)
+            pair_layout.addWidget(buddy)
+            pair_layout.addWidget(field)
+            plan_row.add(pair)
+        plan_row.add(self.summary, push_right=True)
         self.banner = StaleBanner()
         self.banner.regenerate_requested.connect(self.generate)
         self.banner.keep_requested.connect(self.keep_as_is)
@@ -152,29 +154,19 @@ class RoadmapPage(QWidget):
         self.table = RoadmapTable(self.table_model)
         self.table.activated.connect(self.edit_initiative)
         self.timeline = Timeline()
-        timeline_scroll = QScrollArea()
-        timeline_scroll.setWidget(self.timeline)
-        timeline_scroll.setWidgetResizable(True)
+        self.timeline.activated.connect(self.edit_initiative)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.board, "&Board")
         self.tabs.addTab(self.table, "&Table")
-        self.tabs.addTab(timeline_scroll, "T&imeline")
-        self.warnings = QListWidget()
-        self.warnings.setAccessibleName("Roadmap warnings")
-        self.warnings.setWordWrap(True)
-        self.warnings_box = QGroupBox("Warnings")
-        QVBoxLayout(self.warnings_box).addWidget(self.warnings)
-        self.splitter = QSplitter(Qt.Orientation.Vertical)
-        self.splitter.addWidget(self.tabs)
-        self.splitter.addWidget(self.warnings_box)
-        self.splitter.setStretchFactor(0, 4)
-        self.splitter.setStretchFactor(1, 1)
+        self.tabs.addTab(self.timeline, "T&imeline")
+        self.warnings = WarningsPanel()
         layout = QVBoxLayout(self)
-        layout.addLayout(actions)
-        layout.addLayout(plan_row)
+        layout.addWidget(actions_row)
+        layout.addWidget(plan_widget)
         layout.addWidget(self.banner)
         layout.addWidget(self.message)
-        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.warnings)
         for view in (self.board, self.table.view):
             delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), view)
             delete.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -223,16 +215,6 @@ class RoadmapPage(QWidget):
         if self._pending:
             self.refresh()
         super().showEvent(event)
-        if not self._sized:
-            QTimer.singleShot(0, self._size_splitter)
-
-    def _size_splitter(self) -> None:
-        """Give the views the room and the warnings a few lines (once, when the sizes are known)."""
-        total = sum(self.splitter.sizes())
-        if total > 0:
-            warnings = min(130, max(80, total // 6))
-            self.splitter.setSizes([max(total - warnings, 200), warnings])
-            self._sized = True
 
     def refresh(self) -> None:
         """Show the roadmap as it is in the project."""
@@ -279,9 +261,7 @@ class RoadmapPage(QWidget):
             start_date=project.engagement.start_date,
             org_size=project.engagement.org_size,
         )
-        self.warnings.clear()
-        self.warnings.addItems(found or ["No warnings."])
-        self.warnings_box.setTitle(f"Warnings ({len(found)})")
+        self.warnings.show_warnings(found)
 
     def _grouping_changed(self, grouping: str) -> None:
         if self.settings is not None:
@@ -295,12 +275,14 @@ class RoadmapPage(QWidget):
         if self.tabs.currentWidget() is self.board:
             found = self.board.selected_id()
             return [found] if found else []
+        if self.tabs.currentWidget() is self.timeline:
+            return [self.timeline.selected] if self.timeline.selected else []
         return []
 
     def _selection(self) -> list[str]:
         ids = self.selected_ids()
         if not ids:
-            self.say("Select an initiative on the board or in the table first.")
+            self.say("Select an initiative on the board, in the table or on the timeline first.")
         return ids
 
     # -- actions -------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import (
     QAbstractItemModel,
+    QEvent,
     QItemSelection,
     QItemSelectionModel,
     QModelIndex,
@@ -22,7 +23,6 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from planner.model.capmodel import EFFORTS
 from planner.model.project import INITIATIVE_STATUSES
 from planner.report.formatting import status_text
+from planner.ui.flow import FlowLayout
 from planner.ui.roadmap.plan import OFF_PLAN, PlanView
 from planner.ui.roadmap.table import COLUMNS, SORT_ROLE, RoadmapTableModel
 
@@ -50,6 +51,8 @@ FILTERS: tuple[tuple[str, str], ...] = (
     ("phase", "All maturity levels"),
     ("status", "All statuses"),
 )
+#: The text columns (all but the dependencies wrap), and their starting width in average characters (the consultant can drag them).
+_WRAPPED_CHARS = {"title": 44, "capability": 20, "owner": 18, "depends_on": 40}
 _NO_OWNER = "\x00none"  # the filter value of "no owner" (an owner is never this text)
 
 
@@ -107,6 +110,15 @@ class _ChoiceDelegate(QStyledItemDelegate):
         model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
 
 
+class _OneLineDelegate(QStyledItemDelegate):
+    """A column that stays on one line, cut with an ellipsis (a long list of dependencies must not make rows tall)."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: _Index) -> None:
+        super().initStyleOption(option, index)
+        option.features &= ~QStyleOptionViewItem.ViewItemFeature.WrapText
+        option.textElideMode = Qt.TextElideMode.ElideRight
+
+
 class RoadmapTable(QWidget):
     """Filter bar over a sortable, multi-selection table.
 
@@ -128,19 +140,20 @@ class RoadmapTable(QWidget):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
         self.view.setAlternatingRowColors(True)
         self.view.verticalHeader().setVisible(False)
-        self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().lineSpacing() + 10)
-        self.view.setWordWrap(False)
+        # titles and names wrap and rows grow: a cut initiative title reads as a different initiative
+        self.view.setWordWrap(True)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.view.activated.connect(self._activated)
-        keys = [k for k, _ in COLUMNS]
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
-        for key, width in (("capability", 170), ("title", 340), ("owner", 150), ("depends_on", 240)):
-            header.setSectionResizeMode(keys.index(key), QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(keys.index(key), width)
+        self._fit_columns()
         header.setMinimumSectionSize(36)
+        header.sectionResized.connect(lambda *_args: self.view.resizeRowsToContents())
+        keys = [k for k, _ in COLUMNS]
         phases = [(p.id, p.name) for p in model.doc.project.roadmap.phases]
         for key, choices in (
             ("phase", phases),
@@ -148,10 +161,12 @@ class RoadmapTable(QWidget):
             ("status", [(s, status_text(s)) for s in INITIATIVE_STATUSES]),
         ):
             self.view.setItemDelegateForColumn(keys.index(key), _ChoiceDelegate(choices, self.view))
+        self.view.setItemDelegateForColumn(keys.index("depends_on"), _OneLineDelegate(self.view))
         self.filter_boxes: dict[str, QComboBox] = {}
-        bar = QHBoxLayout()
+        bar_widget = QWidget()
+        bar = FlowLayout(bar_widget)  # wraps on a narrow screen or with large text
         bar.setContentsMargins(0, 4, 0, 4)
-        bar.addWidget(QLabel("Show:"))
+        bar.add(QLabel("Show:"))
         for key, everything in FILTERS:
             combo = QComboBox()
             combo.setAccessibleName(everything.replace("All ", "Filter by "))
@@ -160,21 +175,35 @@ class RoadmapTable(QWidget):
             combo.addItem(everything, None)
             combo.activated.connect(lambda _i, key=key: self._filter_chosen(key))
             self.filter_boxes[key] = combo
-            bar.addWidget(combo)
+            bar.add(combo)
         self.clear_filters = QPushButton("Show all")
         self.clear_filters.clicked.connect(self.show_all)
-        bar.addWidget(self.clear_filters)
+        bar.add(self.clear_filters)
         self.count = QLabel()
-        bar.addStretch(1)
-        bar.addWidget(self.count)
+        bar.add(self.count, push_right=True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(bar)
+        layout.addWidget(bar_widget)
         layout.addWidget(self.view, 1)
         self._keep: list[str] = []
         model.modelAboutToBeReset.connect(self._remember_selection)
         model.modelReset.connect(self._after_reset)
         self._after_reset()
+
+    def _fit_columns(self) -> None:
+        """The text columns' widths in characters of the current font (they wrap within them)."""
+        keys = [k for k, _ in COLUMNS]
+        header = self.view.horizontalHeader()
+        char = self.view.fontMetrics().averageCharWidth()
+        for key, chars in _WRAPPED_CHARS.items():
+            header.setSectionResizeMode(keys.index(key), QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(keys.index(key), chars * char)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_columns()
+            self.view.resizeRowsToContents()
 
     # -- filters -------------------------------------------------------------------------------
     def _filter_chosen(self, key: str) -> None:

@@ -1,36 +1,58 @@
-"""The roadmap timeline: a Gantt of initiatives by horizon, in calendar months, with dependency arrows.
+"""The roadmap timeline: a Gantt of initiatives by horizon, in calendar months, readable at any text size.
 
-Time reads left to right in calendar months ("Mar", with the year above each January and the
-first month), and rows are grouped by horizon (Now, Next, Later: when work starts), each in start
-order. A bar's colour is the maturity the initiative helps reach (the legend says which): maturity
-is not a stretch of time, so it is not a grouping here. Dashed lines mark where each horizon ends.
-Done work is drawn pale with a tick, pinned starts carry a notch, locked items a lock. Deferred and
-dropped initiatives close the chart under "Not scheduled", with their status instead of a bar.
-Painted with Qt (no matplotlib), so it redraws instantly after every edit and follows the palette.
+Time reads left to right in calendar months ("Mar", the year above each January and the first
+month); the horizons (Now, Next, Later) are shaded bands down the chart, named in the header.
+Rows are grouped by horizon (when work starts), each in start order. A bar's colour is the
+maturity the initiative helps reach (the legend above the titles says which). Done work is pale
+with a tick, pinned starts carry a notch, locked items a lock. Deferred and dropped initiatives
+close the chart under "Not scheduled", with their status instead of a bar.
+
+The title column and the month header are frozen: the chart scrolls under them both ways. The
+title column is as wide as the consultant drags it (a splitter handle); titles wrap within it, so
+a row is as tall as its title needs and grows with the text size. Clicking a row selects the
+initiative and draws its dependencies (what it waits for, what waits for it) as arrows; with
+nothing selected no arrow is drawn, so the chart never turns into a mesh. Double-click edits.
+Painted with Qt (no matplotlib), so it redraws instantly after every edit.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPaintEvent, QPen, QPolygonF
-from PySide6.QtWidgets import QWidget
+import html
+
+from PySide6.QtCore import QEvent, QRectF, Qt, Signal
+from PySide6.QtGui import QResizeEvent, QShowEvent
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from planner.model.calendar import MONTH_NAMES, plan_month
 from planner.model.project import Initiative
-from planner.model.roadmap import horizon_bounds
-from planner.ui.roadmap.plan import OFF_PLAN, STATUS_COLOURS, PlanView
+from planner.ui.roadmap.plan import OFF_PLAN, PlanView
+from planner.ui.roadmap.timelinelayout import TimelineLayout, build_layout
+from planner.ui.roadmap.timelineparts import ChartPart, HeaderPart, TitlesPart
 
-__all__ = ["Timeline"]
+__all__ = ["TITLE_CHARS", "Timeline"]
 
-_ROW = 24
-_LABEL = 330
-_MONTH = 34
-_HEADER = 46
-_GROUP_TINT = "#E6EAF0"
+#: The title column's starting width in average characters of the current font.
+TITLE_CHARS = 46
+
+
+def _scroll(widget: QWidget, *, resizable: bool) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidget(widget)
+    area.setWidgetResizable(resizable)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    return area
 
 
 class Timeline(QWidget):
-    """A painted Gantt chart of a roadmap."""
+    """Frozen titles and header around a scrolling chart.
+
+    Signals:
+        activated(str): an initiative's row was double-clicked.
+        selection_changed(str): the selected initiative changed ("" for none).
+    """
+
+    activated = Signal(str)
+    selection_changed = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -39,7 +61,45 @@ class Timeline(QWidget):
         #: (horizon id, initiative or None for the group's header row), top to bottom.
         self.rows: list[tuple[str, Initiative | None]] = []
         self._months = 1
+        self.selected: str | None = None
+        self.layout_: TimelineLayout | None = None
+        self.titles, self.header, self.chart = TitlesPart(), HeaderPart(), ChartPart()
+        self.legend = QLabel()
+        self.legend.setObjectName("timelineLegend")
+        self.legend.setWordWrap(True)
+        self.legend.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom)
+        self.legend.setContentsMargins(8, 0, 4, 4)
+        self.titles_scroll = _scroll(self.titles, resizable=True)
+        self.titles_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.titles_scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.chart_scroll = _scroll(self.chart, resizable=False)
+        left, right = QWidget(), QWidget()
+        for box, top, body in ((left, self.legend, self.titles_scroll), (right, self.header, self.chart_scroll)):
+            column = QVBoxLayout(box)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.setSpacing(0)
+            column.addWidget(top)
+            column.addWidget(body, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.splitterMoved.connect(lambda _pos, _index: self._relayout())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+        # the frozen parts follow the chart's scrolling (and the titles' wheel moves the chart)
+        chart_v, titles_v = self.chart_scroll.verticalScrollBar(), self.titles_scroll.verticalScrollBar()
+        chart_v.valueChanged.connect(titles_v.setValue)
+        titles_v.valueChanged.connect(chart_v.setValue)
+        self.chart_scroll.horizontalScrollBar().valueChanged.connect(self.header.set_offset)
+        for part in (self.titles, self.chart):
+            part.clicked.connect(self._row_clicked)
+            part.double_clicked.connect(self._row_double_clicked)
+        self._title_width = 0
 
+    # -- content -------------------------------------------------------------------------------
     def show_plan(self, view: PlanView) -> None:
         """Lay out and repaint."""
         self._view = view
@@ -55,22 +115,82 @@ class Timeline(QWidget):
                 rows.append((key, None))
                 rows.extend((key, item) for item in members)
         self.rows = rows
+        if self.selected is not None and not any(i is not None and i.id == self.selected for _k, i in rows):
+            self.selected = None
         scheduled = [i.end_month for key, i in rows if i is not None and key != OFF_PLAN]
         self._months = max([*scheduled, 1])
-        self.setMinimumSize(self.sizeHint())
-        self.updateGeometry()
-        self.update()
+        swatches = " &nbsp; ".join(
+            f"<span style='color:{view.colour(p.id)}'>\u25a0</span>&nbsp;{html.escape(p.name)}" for p in roadmap.phases
+        )
+        self.legend.setText(f"Bar colour: the maturity it helps reach<br>{swatches}")
+        self._relayout()
 
-    def sizeHint(self) -> QSize:
-        return QSize(_LABEL + _MONTH * self._months + 40, _HEADER + _ROW * max(len(self.rows), 1) + 16)
+    def _group_text(self, view: PlanView, key: str) -> str:
+        count = sum(1 for k, i in self.rows if k == key and i is not None)
+        when = "deferred or dropped" if key == OFF_PLAN else view.horizon_window(key)
+        return f"{view.horizon_name(key)} \u00b7 {when} \u00b7 {count} initiative{'s' if count != 1 else ''}"
 
+    def _relayout(self) -> None:
+        view = self._view
+        if view is None:
+            return
+        if not self._title_width and self.isVisible() and self.width() > 200:
+            # a comfortable title column, but never more than 45% of the room: the months need it too
+            wanted = self.fontMetrics().averageCharWidth() * TITLE_CHARS
+            self._title_width = max(120, min(wanted, self.width() * 45 // 100))
+            self.splitter.setSizes([self._title_width, max(1, self.width() - self._title_width)])
+        width = self.titles_scroll.viewport().width() if self.titles.isVisible() else self._title_width
+        width = width or self.fontMetrics().averageCharWidth() * TITLE_CHARS
+        texts = {key: self._group_text(view, key) for key, item in self.rows if item is None}
+        layout = build_layout(self.rows, texts, self._months, self.font(), max(80, width))
+        self.layout_ = layout
+        for part in (self.titles, self.header, self.chart):
+            part.setFont(self.font())
+            part.set_layout(view, layout, self.selected)
+        extra = self.chart_scroll.horizontalScrollBar().sizeHint().height()
+        self.titles.setMinimumHeight(layout.height + extra)  # room to line up with the chart's scroll bar
+        self.chart.resize(self.chart.sizeHint())
+        self.header.setFixedHeight(layout.header_height)
+        self.legend.setFixedHeight(layout.header_height)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._relayout()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._relayout()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._title_width = 0  # larger text: a wider title column, taller rows
+            self._relayout()
+
+    # -- selection -----------------------------------------------------------------------------
+    def _row_clicked(self, row: int) -> None:
+        item = self.rows[row][1] if 0 <= row < len(self.rows) else None
+        self.select(item.id if item is not None else None)
+
+    def _row_double_clicked(self, row: int) -> None:
+        item = self.rows[row][1] if 0 <= row < len(self.rows) else None
+        if item is not None:
+            self.activated.emit(item.id)
+
+    def select(self, initiative_id: str | None) -> None:
+        """Select an initiative (``None``: none); its dependencies are drawn."""
+        if initiative_id == self.selected:
+            return
+        self.selected = initiative_id
+        if self._view is not None and self.layout_ is not None:
+            for part in (self.titles, self.header, self.chart):
+                part.set_layout(self._view, self.layout_, initiative_id)
+        self.selection_changed.emit(initiative_id or "")
+
+    # -- queries -------------------------------------------------------------------------------
     def bar_rect(self, initiative_id: str) -> QRectF | None:
-        """Where an initiative's bar is drawn (``None``: not shown, or not scheduled)."""
-        for row, (key, item) in enumerate(self.rows):
-            if item is not None and item.id == initiative_id and key != OFF_PLAN:
-                top = _HEADER + row * _ROW + 5
-                return QRectF(_LABEL + item.start_month * _MONTH, top, item.duration_months * _MONTH, _ROW - 10)
-        return None
+        """Where an initiative's bar is drawn in the chart (``None``: not shown, or not scheduled)."""
+        return self.chart.bar_rect(initiative_id)
 
     def month_labels(self) -> list[str]:
         """The text over each month column ("Mar", or "4" when the plan is undated)."""
@@ -80,131 +200,3 @@ class Timeline(QWidget):
             found = plan_month(start, month)
             labels.append(str(month + 1) if found is None else MONTH_NAMES[found[1] - 1])
         return labels
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        view = self._view
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        palette = self.palette()
-        painter.fillRect(self.rect(), palette.base())
-        if view is None:
-            painter.end()
-            return
-        bottom = _HEADER + _ROW * len(self.rows)
-        self._paint_header(painter, view, bottom)
-        metrics = QFontMetrics(self.font())
-        bold = QFont(self.font())
-        bold.setBold(True)
-        width = _MONTH * self._months
-        for row, (key, item) in enumerate(self.rows):
-            top = _HEADER + row * _ROW
-            if item is None:
-                painter.fillRect(QRectF(0, top, _LABEL + width, _ROW), QColor(_GROUP_TINT))
-                painter.setPen(QColor("#1F2A37"))
-                painter.setFont(bold)
-                count = sum(1 for k, i in self.rows if k == key and i is not None)
-                when = "deferred or dropped" if key == OFF_PLAN else view.horizon_window(key)
-                painter.drawText(
-                    QRectF(8, top, _LABEL + width - 16, _ROW),
-                    Qt.AlignmentFlag.AlignVCenter,
-                    f"{view.horizon_name(key)} · {when} · {count} initiative{'s' if count != 1 else ''}",
-                )
-                painter.setFont(self.font())
-                continue
-            painter.setPen(palette.text().color())
-            label = metrics.elidedText(item.title, Qt.TextElideMode.ElideRight, _LABEL - 28)
-            painter.drawText(QRectF(16, top, _LABEL - 28, _ROW), Qt.AlignmentFlag.AlignVCenter, label)
-            if key == OFF_PLAN:
-                painter.setPen(QColor(STATUS_COLOURS.get(item.status, "#6B7785")))
-                painter.drawText(QRectF(_LABEL + 6, top, 300, _ROW), Qt.AlignmentFlag.AlignVCenter, view.status(item))
-                continue
-            self._paint_bar(painter, view, item)
-        arrows = QColor(palette.text().color())
-        arrows.setAlpha(70)  # the dependencies are context; the bars are the message
-        self._paint_arrows(painter, arrows)
-        painter.end()
-
-    def _paint_header(self, painter: QPainter, view: PlanView, bottom: int) -> None:
-        """Years and months over the grid, the horizon ends, and the maturity legend."""
-        palette = self.palette()
-        muted = QColor(palette.text().color())
-        muted.setAlpha(150)
-        labels = self.month_labels()
-        half = _HEADER // 2
-        for month, text in enumerate(labels):
-            x = _LABEL + month * _MONTH
-            painter.setPen(QPen(palette.mid().color(), 1))
-            painter.drawLine(x, half, x, bottom)
-            painter.setPen(muted)
-            painter.drawText(QRectF(x, half, _MONTH, half - 4), Qt.AlignmentFlag.AlignCenter, text)
-            found = plan_month(view.start_date, month)
-            if found is None and month == 0:  # an undated plan: say what the numbers are
-                painter.setPen(palette.text().color())
-                painter.drawText(QRectF(x + 3, 2, 120, half - 2), Qt.AlignmentFlag.AlignVCenter, "Month of the plan")
-            if found is not None and (month == 0 or found[1] == 1):
-                painter.setPen(palette.text().color())
-                painter.drawText(QRectF(x + 3, 2, 60, half - 2), Qt.AlignmentFlag.AlignVCenter, str(found[0]))
-        pen = QPen(QColor("#5B6B7F"), 1.4, Qt.PenStyle.DashLine)
-        painter.setPen(pen)
-        for _horizon, _first, end in horizon_bounds(view.roadmap.horizons):
-            if end is not None and 0 < end < self._months:
-                x = _LABEL + end * _MONTH
-                painter.drawLine(x, half, x, bottom)
-        left = 8.0
-        painter.setPen(palette.text().color())
-        painter.drawText(
-            QRectF(left, 2, _LABEL, half - 2), Qt.AlignmentFlag.AlignVCenter, "Colour: maturity it helps reach"
-        )
-        metrics = QFontMetrics(self.font())
-        for phase in view.roadmap.phases:
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(view.colour(phase.id)))
-            painter.drawRoundedRect(QRectF(left, half + 6, 12, 12), 2, 2)
-            painter.setPen(palette.text().color())
-            painter.drawText(QRectF(left + 16, half, 90, half - 4), Qt.AlignmentFlag.AlignVCenter, phase.name)
-            left += 16 + metrics.horizontalAdvance(phase.name) + 14
-
-    def _paint_bar(self, painter: QPainter, view: PlanView, item: Initiative) -> None:
-        rect = self.bar_rect(item.id)
-        if rect is None:
-            return
-        colour = QColor(view.colour(item.phase))
-        if item.status == "done":
-            colour.setAlpha(110)
-        painter.setPen(QPen(QColor("#1F2A37"), 1.5) if item.status == "in_progress" else Qt.PenStyle.NoPen)
-        painter.setBrush(colour)
-        painter.drawRoundedRect(rect, 4, 4)
-        marks = ("\u2713 " if item.status == "done" else "") + ("\U0001f512" if item.locked else "")
-        if marks:
-            painter.setPen(QColor("white") if item.status != "done" else QColor("#1F2A37"))
-            painter.drawText(rect.adjusted(4, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter, marks)
-        if item.pinned_start is not None:
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor("#1F2A37"))
-            tip = QPointF(rect.left(), rect.top() - 1)
-            painter.drawPolygon(QPolygonF([tip, QPointF(tip.x() + 7, tip.y()), QPointF(tip.x(), tip.y() + 7)]))
-
-    def _paint_arrows(self, painter: QPainter, colour: QColor) -> None:
-        painter.setPen(QPen(colour, 1.2))
-        for _key, item in self.rows:
-            if item is None:
-                continue
-            target = self.bar_rect(item.id)
-            for dep in item.depends_on:
-                source = self.bar_rect(dep)
-                if source is None or target is None:
-                    continue
-                start = QPointF(source.right(), source.center().y())
-                end = QPointF(target.left(), target.center().y())
-                # down (or up) just after the dependency ends, then along the waiting item's own row,
-                # which is empty before its bar: the lines stay short and out of other bars
-                path = QPainterPath(start)
-                bend = min(start.x() + 6, end.x() - 6)
-                path.lineTo(bend, start.y())
-                path.lineTo(bend, end.y())
-                path.lineTo(end)
-                painter.setBrush(Qt.BrushStyle.NoBrush)
-                painter.drawPath(path)
-                painter.setBrush(colour)
-                head = QPolygonF([end, QPointF(end.x() - 6, end.y() - 3.5), QPointF(end.x() - 6, end.y() + 3.5)])
-                painter.drawPolygon(head)
