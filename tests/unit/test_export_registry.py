@@ -62,7 +62,9 @@ def test_export_to_file_reports_writing_and_keeps_an_earlier_file(demo_report: R
     path = tmp_path / "demo.xlsx"
     assert export_to_file(chosen, demo_report, path, steps.append) == ()
     assert steps[-1] == "Writing demo.xlsx" and len(steps) == chosen.steps + 1
-    assert _reopen(".xlsx", path.read_bytes()) == 4 + (demo_report.progress is not None)  # Progress: the demo has a round
+    assert _reopen(".xlsx", path.read_bytes()) == 4 + (
+        demo_report.progress is not None
+    )  # Progress: the demo has a round
     with pytest.raises(ExportError, match=r"x\.xlsx: the workbook could not be written"):
         export_to_file(chosen, demo_report, tmp_path / "missing" / "x.xlsx")
 
