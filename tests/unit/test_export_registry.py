@@ -62,7 +62,8 @@ def test_export_to_file_reports_writing_and_keeps_an_earlier_file(demo_report: R
     path = tmp_path / "demo.xlsx"
     assert export_to_file(chosen, demo_report, path, steps.append) == ()
     assert steps[-1] == "Writing demo.xlsx" and len(steps) == chosen.steps + 1
-    assert _reopen(".xlsx", path.read_bytes()) == 7  # six sheets and the hidden chart data
+    # six sheets, the hidden chart data, and Progress when the project has an earlier round (the demo has)
+    assert _reopen(".xlsx", path.read_bytes()) == 7 + (demo_report.progress is not None)
     with pytest.raises(ExportError, match=r"x\.xlsx: the workbook could not be written"):
         export_to_file(chosen, demo_report, tmp_path / "missing" / "x.xlsx")
 
