@@ -82,9 +82,12 @@ def test_the_radar_data_is_off_the_printed_summary(demo: ReportData) -> None:
     assert data.sheet_state == "hidden"
     values = [c.value for row in summary.iter_rows() for c in row if c.value is not None]
     assert "Data of the radar chart" not in values and "Current score %" not in values
-    names = [data.cell(r, 1).value for r in range(2, data.max_row + 1)]
-    assert names == [c.name for c in demo.capabilities if c.applicable]
-    assert [data.cell(r, 2).value for r in range(2, data.max_row + 1)] == [
+    header = next(r for r in range(1, data.max_row + 1) if data.cell(r, 1).value == "Capability")  # under any mark
+    names = [data.cell(r, 1).value for r in range(header + 1, data.max_row + 1)]
+    assert names == [
+        c.name if c.score is not None else f"{c.name} (not scored)" for c in demo.capabilities if c.applicable
+    ]
+    assert [data.cell(r, 2).value for r in range(header + 1, data.max_row + 1)] == [
         c.score for c in demo.capabilities if c.applicable
     ]
     radar = next(c for c in summary._charts if type(c).__name__ == "RadarChart")

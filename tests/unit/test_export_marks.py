@@ -141,10 +141,12 @@ def test_shift_reference_moves_rows_only() -> None:
 def test_the_workbook_radar_leaves_unscored_capabilities_out(partial: Project) -> None:
     """Their data cell is empty (never 0), named as not scored, and the chart shows blanks as gaps."""
     report = build_report(partial)
-    ws = _book(report)["Summary"]
-    radar = next(c for c in ws._charts if type(c).__name__ == "RadarChart")
+    book = _book(report)
+    radar = next(c for c in book["Summary"]._charts if type(c).__name__ == "RadarChart")
     assert radar.display_blanks == "gap"
-    ref = radar.series[0].val.numRef.f.split("!")[1].replace("$", "")
+    sheet, ref = radar.series[0].val.numRef.f.split("!")
+    ws = book[sheet.strip("'")]  # the hidden chart data sheet
+    ref = ref.replace("$", "")
     first, last = (int("".join(ch for ch in part if ch.isdigit())) for part in ref.split(":"))
     caps = [c for c in report.capabilities if c.applicable]
     assert last - first + 1 == len(caps)
