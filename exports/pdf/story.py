@@ -45,7 +45,7 @@ def cover(ctx: Ctx) -> list[Flowable]:
         ("Capability model", r.model_name),
     ]
     story: list[Flowable] = [Spacer(1, 52 * mm)]
-    story.append(ctx.text(r.title or "FinOps maturity assessment and roadmap", s.cover_title))
+    story.append(ctx.text(r.cover_title or r.title or "FinOps maturity assessment and roadmap", s.cover_title))
     story.append(ctx.text(r.client or "(no client name)", s.cover_client))
     for label, value in meta:
         if value:
@@ -53,15 +53,25 @@ def cover(ctx: Ctx) -> list[Flowable]:
                 ctx.markup('<font color="#6B7785">{label}</font>   {value}', s.cover_meta, label=label, value=value)
             )
     story.append(Spacer(1, 40 * mm))
-    story.append(
-        ctx.markup(
-            "Confidential. This report was prepared for {client} and contains the findings of a FinOps maturity "
-            "assessment and the roadmap agreed from it.",
-            s.muted,
-            client=r.client or "the client",
+    if r.confidentiality:
+        story.append(ctx.text(r.confidentiality, s.muted, bold=True))
+    else:
+        story.append(
+            ctx.markup(
+                "Confidential. This report was prepared for {client} and contains the findings of a FinOps maturity "
+                "assessment and the roadmap agreed from it.",
+                s.muted,
+                client=r.client or "the client",
+            )
         )
-    )
+    if r.brand is not None and r.brand.disclaimer:
+        story += [Spacer(1, 3 * mm), ctx.text(r.brand.disclaimer, s.muted)]
     return story
+
+
+def key_figures(ctx: Ctx) -> list[Flowable]:
+    """Return the key figures on their own (a report with KPIs but without the executive summary)."""
+    return [ctx.text("Key figures", ctx.styles.h1), _kpis(ctx), Spacer(1, 4 * mm)]
 
 
 def _kpis(ctx: Ctx) -> Table:
@@ -102,7 +112,9 @@ def _kpis(ctx: Ctx) -> Table:
 def executive_summary(ctx: Ctx) -> list[Flowable]:
     """Return the executive summary: key figures, domains, biggest gaps, phases and the summary text."""
     r, s = ctx.report, ctx.styles
-    story: list[Flowable] = [ctx.text("Executive summary", s.h1), _kpis(ctx), Spacer(1, 4 * mm)]
+    story: list[Flowable] = [ctx.text("Executive summary", s.h1)]
+    if r.has("kpis"):
+        story += [_kpis(ctx), Spacer(1, 4 * mm)]
     story += ctx.stale_notice(limit=5)
     if r.summary.strip():
         story.append(ctx.text("The assessment in brief", s.h2))
