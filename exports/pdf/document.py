@@ -75,10 +75,15 @@ def pdf_bytes(
     from reportlab.platypus import PageBreak
 
     story.append(PageBreak())
+    body: list[Any] = []
     for name in SECTIONS:
         if progress is not None:
             progress(name)
-        story += _section(ctx, name)
+        part = _section(ctx, name)
+        if not body:  # the first section chosen starts on the page after the cover, not one page later
+            part = part[1:] if part and type(part[0]) is PageBreak else part
+        body += part
+    story += body
     _build_binary(doc, story)
     warnings = [w for w in [fonts.warning(), ctx.cuts.warning()] if w]
     return buffer.getvalue(), warnings

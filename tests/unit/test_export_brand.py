@@ -95,3 +95,11 @@ def test_deselected_sections_are_left_out_and_remembered(model: CapabilityModel,
     assert all("Strictly confidential: board only" in body for body in text[1:])
     full = " ".join(pages(pdf_bytes(build_report(scored_project(model), today=TODAY))[0]))
     assert "Assessment detail" in full and "Appendix: method" in full and "overall maturity (" in full
+
+
+def test_a_report_of_the_roadmap_alone_has_no_blank_page(model: CapabilityModel) -> None:
+    project = scored_project(model)
+    project.report = ReportSettings(("roadmap",))
+    text = pages(pdf_bytes(build_report(project, today=TODAY))[0])
+    assert text[1].split("FinOps maturity assessment", 1)[1].lstrip().startswith(("Confidential", "Roadmap"))
+    assert "Roadmap" in text[1]
