@@ -89,7 +89,7 @@ def test_deselected_sections_are_left_out_and_remembered(model: CapabilityModel,
     text = pages(pdf_bytes(build_report(load_project(path), today=TODAY))[0])
     whole = " ".join(text)
     assert "Cloud cost maturity review" in text[0] and "Strictly confidential: board only" in text[0]
-    assert "Executive summary" in whole and "Roadmap" in whole
+    assert "Executive summary" in whole and "Bars take the colour" in whole
     for absent in ("Assessment detail", "Appendix: method", "Maturity at a glance", "overall maturity ("):
         assert absent not in whole
     assert all("Strictly confidential: board only" in body for body in text[1:])
@@ -103,3 +103,20 @@ def test_a_report_of_the_roadmap_alone_has_no_blank_page(model: CapabilityModel)
     text = pages(pdf_bytes(build_report(project, today=TODAY))[0])
     assert text[1].split("FinOps maturity assessment", 1)[1].lstrip().startswith(("Confidential", "Roadmap"))
     assert "Roadmap" in text[1]
+
+
+def test_planner_export_honours_the_options_and_firm_kept_in_the_project(
+    model: CapabilityModel, tmp_path: Path
+) -> None:
+    from planner.cli import main
+
+    project = scored_project(model)
+    project.report = ReportSettings(("executive_summary", "assessment_detail"), "Quarterly review", "", FIRM)
+    path = tmp_path / "acme.roadmap"
+    save_project(project, path)
+    out = tmp_path / "acme.pdf"
+    assert main(["export", str(path), "--pdf", str(out)]) == 0
+    text = pages(out.read_bytes())
+    whole = " ".join(text)
+    assert "Quarterly review" in text[0] and "Assessment detail" in whole and "Bars take the colour" not in whole
+    assert "Appendix: method" not in whole and CONTACT in text[1]
