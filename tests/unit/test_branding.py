@@ -88,3 +88,16 @@ def test_bad_report_options_are_located(tmp_path: Path) -> None:
     for where in ("report.sections[1]", "report.cover_title", "report.firm.primary", "report.firm.logo_png"):
         assert where in text
     assert set(REPORT_SECTIONS) >= {"method", "kpis"}
+
+
+def test_the_golden_file_with_report_options_round_trips(tmp_path: Path) -> None:
+    golden = Path(__file__).parent.parent / "data" / "project-v2-report.roadmap"
+    project = load_project(golden)
+    assert project.report.sections == ("executive_summary", "roadmap", "kpis", "method")
+    assert (project.report.cover_title, project.report.confidentiality) == ("Cloud cost review", "Board members only")
+    assert project.report.firm is not None and logo_size(project.report.firm.logo, "golden") == (24, 8)
+    again = tmp_path / "again.roadmap"
+    save_project(project, again, keep_backup=False)
+    written, original = json.loads(again.read_bytes()), json.loads(golden.read_bytes())
+    assert {**written, "saved_by": ""} == {**original, "saved_by": ""}
+    assert written["schema_version"] == 2
