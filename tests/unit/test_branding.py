@@ -91,7 +91,7 @@ def test_bad_report_options_are_located(tmp_path: Path) -> None:
 
 
 def test_the_golden_file_with_report_options_round_trips(tmp_path: Path) -> None:
-    golden = Path(__file__).parent.parent / "data" / "project-v2-report.roadmap"
+    golden = Path(__file__).parent.parent / "data" / "report-options-v2.roadmap"
     project = load_project(golden)
     assert project.report.sections == ("executive_summary", "roadmap", "kpis", "method")
     assert (project.report.cover_title, project.report.confidentiality) == ("Cloud cost review", "Board members only")
