@@ -20,6 +20,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from planner.ui.app import _application, create_window, demo_path
@@ -62,11 +63,22 @@ SHOTS: dict[str, Callable[[MainWindow], None]] = {
     "roadmap-board": _roadmap(0),
     "roadmap-timeline": _roadmap(2),
 }
+
+
+def _workshop(window: MainWindow) -> None:
+    if window.workshop.active:
+        return
+    _assessment(window)
+    window.workshop.enter()
+    window.setWindowState(window.windowState() & ~Qt.WindowState.WindowFullScreen)  # the size asked for
+
+
 EXTRA: dict[str, Callable[[MainWindow], None]] = {
     "engagement": lambda w: w.show_page("engagement"),
     "roadmap-board-horizon": _roadmap(0, "horizon"),
     "roadmap-table": _roadmap(1),
     "welcome": lambda w: w.show_page("welcome"),
+    "workshop": _workshop,
 }
 
 

@@ -14,7 +14,8 @@ Layout (one row per thing, in model order; the row order is the model's order):
 - Initiatives: capability, level, key, title, description, owner, effort, duration, tier, value,
   sizes, requires, lenses.
 - Kept (hidden): parts of the model no sheet shows (renames from older models and the like), as
-  JSON, so that exporting and importing gives the same model back.
+  JSON, so that exporting and importing gives the same model back; and the id and version of the
+  model the workbook was exported from, so an import shows what changed even under a new id.
 
 Decision: a cell listing several ids (prerequisites, requires, lenses, sizes) separates them with
 commas, semicolons or line breaks; ids therefore never hold these characters in a workbook.
@@ -48,6 +49,8 @@ KPIS: Final = "KPIs"
 QUESTIONS: Final = "Questions"
 INITIATIVES: Final = "Initiatives"
 KEPT: Final = "Kept"
+#: The Kept sheet's row naming the model the workbook was exported from (not part of the model).
+ORIGIN: Final = "(exported from)"
 INSTRUCTIONS: Final = "Instructions"
 
 #: The sheets the reader needs, in workbook order (Instructions first, Kept last and hidden).

@@ -34,6 +34,7 @@ from exports.modelbook.layout import (
     LEVELS,
     MODEL,
     MODEL_FIELDS,
+    ORIGIN,
     PERSONAS,
     QUESTIONS,
     SHEETS,
@@ -58,6 +59,8 @@ class BookRead:
     model: CapabilityModel | None = None
     problems: list[BookProblem] = field(default_factory=list)
     notes: list[BookProblem] = field(default_factory=list)
+    #: (id, version) of the model the workbook was exported from, when it says so.
+    origin: tuple[str, int] | None = None
 
 
 class _Builder:
@@ -71,6 +74,7 @@ class _Builder:
         self.caps: dict[str, dict[str, Any]] = {}
         self.cap_paths: dict[str, str] = {}
         self.level_ids: list[str] = []
+        self.origin: tuple[str, int] | None = None
 
     def sheet(self, title: str) -> SheetRows:
         """Read a table sheet (a missing sheet is a problem and reads as no rows)."""
@@ -284,6 +288,9 @@ class _Builder:
             key = rows.text(row, cells, "key")
             text = rows.text(row, cells, "json") + str(cells.get("_continued") or "")
             place = rows.place(row, "json")
+            if key == ORIGIN:
+                self._origin(text)
+                continue
             if not key or key in TOP_LEVEL_SHOWN or key in self.doc:
                 rows.problems.append(BookProblem(rows.place(row, "key"), f"{key!r} cannot be kept here"))
                 continue
@@ -298,6 +305,15 @@ class _Builder:
                 )
                 continue
             self.where[key] = place
+
+    def _origin(self, text: str) -> None:
+        """Remember the model the workbook came from; a damaged entry only loses the comparison."""
+        try:
+            found = json.loads(text[:1000])
+        except ValueError:
+            return
+        if isinstance(found, dict) and isinstance(found.get("id"), str) and isinstance(found.get("revision"), int):
+            self.origin = (found["id"], found["revision"])
 
 
 def _no_constant(name: str) -> Any:
@@ -345,7 +361,7 @@ def read_model_workbook(path: Path) -> BookRead:
             raise BookRefused(f"it cannot be read as an Excel workbook ({type(exc).__name__})") from None
     finally:
         book.close()
-    result = BookRead(document, problems=list(builder.problems))
+    result = BookRead(document, problems=list(builder.problems), origin=builder.origin)
     unused = [n for n in book.sheetnames if n not in SHEETS and n != "Instructions"]
     result.notes.extend(BookProblem(Place(n), "is not a sheet of the model workbook; it is ignored") for n in unused)
     taken = {p.place for p in result.problems}

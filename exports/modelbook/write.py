@@ -27,6 +27,7 @@ from exports.modelbook.layout import (
     LEVELS,
     MODEL,
     MODEL_FIELDS,
+    ORIGIN,
     PERSONAS,
     QUESTIONS,
     TOP_LEVEL_SHOWN,
@@ -222,7 +223,7 @@ def _initiatives(book: Any, styles: Any, model: CapabilityModel, lists: dict[str
 
 def _kept(book: Any, styles: Any, model: CapabilityModel) -> None:
     """Write the document's parts no sheet shows, as JSON cut into cells, on a hidden sheet."""
-    rows: list[list[object]] = []
+    rows: list[list[object]] = [[ORIGIN, json.dumps({"id": model.id, "revision": model.revision})]]
     for key, value in model.document.items():
         if key in TOP_LEVEL_SHOWN:
             continue

@@ -16,7 +16,7 @@ from typing import Any
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from exports.pdf.fonts import BODY_BOLD, BODY_FONT, FontKit
 from exports.pdf.layout import Para
@@ -133,8 +133,14 @@ class BidiParagraph(Flowable):  # type: ignore[misc]
         return self.width, self.height
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
-        """Split like the finished paragraph (its lines are already broken)."""
-        return list(self._inner(avail_width).split(avail_width, avail_height))
+        """Split like the finished paragraph (its lines are already broken): no pieces, or two.
+
+        A table splitting inside a row asks for a split with the height of an earlier wrap at
+        another width; the paragraph may then fit whole and come back as one piece, where the
+        table expects two (reportlab indexes the second): the second is then empty.
+        """
+        parts = list(self._inner(avail_width).split(avail_width, avail_height))
+        return [parts[0], Spacer(0, 0)] if len(parts) == 1 else parts
 
     def draw(self) -> None:
         """Draw the finished paragraph at the flowable's origin."""

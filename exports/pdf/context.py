@@ -20,6 +20,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, TableStyle
 
 from exports.pdf.bidi import paragraph
+from exports.pdf.contents import Contents
 from exports.pdf.cut import Cuts
 from exports.pdf.fonts import BODY_FONT, FontKit
 from exports.pdf.layout import NOTICE, NOTICE_FILL, FixedBox, Para, ReportTable, Styles, colour
@@ -50,6 +51,14 @@ class Ctx:
     raster: bool = False
     #: The very long texts this report cut (reported as a warning).
     cuts: Cuts = field(default_factory=Cuts)
+    #: The table of contents the sections' headings are listed in (``None``: no contents).
+    contents: Contents | None = None
+
+    def heading(self, title: str, style: Any, level: int = 0) -> Flowable:
+        """Return a section heading, listed in the table of contents (``level`` 1: under the last one)."""
+        if self.contents is None:
+            return self.text(title, style)
+        return self.contents.heading(self.fonts, self.cuts.fit(title), style, level)
 
     def text(self, value: str, style: Any, *, bold: bool = False) -> Flowable:
         """Return a paragraph of plain (user or model) text (right-to-left text: :mod:`exports.pdf.bidi`)."""
@@ -121,11 +130,11 @@ class Ctx:
         """Return a bulleted paragraph of plain text, its lines hanging after the bullet."""
         return self.markup("<bullet>\u2022</bullet>{value}", style or self.styles.bullet, value=value)
 
-    def notice(self, title: str, lines: Sequence[str]) -> ReportTable:
+    def notice(self, title: str, lines: Sequence[str], width: float | None = None) -> ReportTable:
         """Return a boxed notice: ``title`` in bold, then each line as a bullet (a stale roadmap)."""
         cell: list[Flowable] = [Para(f"<b>{self.fonts.markup(title)}</b>", self.styles.notice)]
         cell += [self.bullet(line, self.styles.notice_bullet) for line in lines]
-        table = ReportTable([[cell]], colWidths=[self.width], hAlign="LEFT")
+        table = ReportTable([[cell]], colWidths=[width or self.width], hAlign="LEFT")
         table.setStyle(
             TableStyle(
                 [
@@ -140,7 +149,7 @@ class Ctx:
         )
         return table
 
-    def stale_notice(self, limit: int | None = None) -> list[Flowable]:
+    def stale_notice(self, limit: int | None = None, width: float | None = None) -> list[Flowable]:
         """Return the notice of a roadmap older than the scores, with what changed (nothing if up to date).
 
         ``limit`` lists that many changes and counts the rest (the executive summary's short form).
@@ -152,7 +161,7 @@ class Ctx:
         if limit is not None and len(lines) > limit:
             rest = len(lines) - limit
             lines = [*lines[:limit], f"And {rest} more change{'s' if rest != 1 else ''}, listed with the roadmap."]
-        return [self.notice(r.stale_note, lines), Spacer(1, 3 * mm)]
+        return [self.notice(r.stale_note, lines, width), Spacer(1, 3 * mm)]
 
     def head(self, *titles: str) -> list[Paragraph]:
         """Return header cells."""

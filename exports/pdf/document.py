@@ -1,4 +1,4 @@
-"""The PDF report for the client: cover, executive summary, charts, detail, roadmap, appendix.
+"""The PDF report for the client: cover, contents, summary, charts, detail, roadmap, KPIs, appendix.
 
 Built in memory with reportlab platypus from a :class:`~planner.report.data.ReportData` by
 :func:`pdf_exporter`, then written by :func:`exports.base.export_to_file`, so a failure never
@@ -24,8 +24,8 @@ from planner.report.data import ReportData
 
 __all__ = ["SECTIONS", "pdf_exporter", "pdf_bytes", "write_pdf"]
 
-#: The report's sections after the cover, in order (one progress step each).
-SECTIONS = ("executive summary", "charts", "assessment detail", "roadmap", "appendix")
+#: The report's sections after the cover and the contents, in order (one progress step each).
+SECTIONS = ("executive summary", "charts", "assessment detail", "roadmap", "KPIs", "appendix")
 
 
 def pdf_exporter() -> BytesExporter:
@@ -41,6 +41,7 @@ def pdf_bytes(
     Charts are drawn as vectors; ``raster_charts`` renders them as 150 dpi images instead (the
     look of the desktop app's canvases, at about twice the build time and five times the size).
     """
+    from exports.pdf.contents import Contents, ContentsPage
     from exports.pdf.context import Ctx
     from exports.pdf.fonts import FontKit
     from exports.pdf.layout import ReportDoc, make_styles
@@ -69,19 +70,21 @@ def pdf_bytes(
         creator=f"FinOps Roadmap Planner {__version__}",
         keywords=["FinOps", "maturity", "roadmap"],
     )
-    ctx = Ctx(report, fonts, styles, doc.width, raster=raster_charts)
+    contents = Contents()
+    doc.on_save.append(contents.draw_numbers)
+    ctx = Ctx(report, fonts, styles, doc.width, raster=raster_charts, contents=contents)
     story = cover(ctx)
     story.append(doc.next_is_body())
     from reportlab.platypus import PageBreak
 
-    story.append(PageBreak())
+    story += [PageBreak(), ctx.text("Contents", styles.h1), ContentsPage(contents, fonts, styles.body)]
     body: list[Any] = []
     for name in SECTIONS:
         if progress is not None:
             progress(name)
         part = _section(ctx, name)
-        if not body:  # the first section chosen starts on the page after the cover, not one page later
-            part = part[1:] if part and type(part[0]) is PageBreak else part
+        if part and not body and not _opens_a_page(part):
+            part = [PageBreak(), *part]  # the first section chosen starts on the page after the contents
         body += part
     story += body
     _build_binary(doc, story)
@@ -89,16 +92,34 @@ def pdf_bytes(
     return buffer.getvalue(), warnings
 
 
+def _opens_a_page(part: list[Any]) -> bool:
+    """Whether a section starts with its own page break (after a page template switch, if any).
+
+    The first section chosen follows the contents page: one that breaks the page itself needs no
+    break before it, or the reader would find a blank page.
+    """
+    from reportlab.platypus import NextPageTemplate, PageBreak
+
+    for flowable in part:
+        if isinstance(flowable, PageBreak):
+            return True
+        if not isinstance(flowable, NextPageTemplate):
+            return False
+    return False
+
+
 def _section(ctx: Any, name: str) -> list[Any]:
     """Return one step of the report: the parts of it the report's options include.
 
-    The executive summary step carries the key figures (``kpis``) and the progress since the
-    last round; the assessment detail step carries where views diverged (``disagreements``);
-    the appendix is the ``method`` section.
+    The executive summary step carries the progress since the last round (``progress``); the
+    assessment detail step carries where views diverged (``disagreements``); the appendix is the
+    ``method`` section. The contents page lists only the sections included.
     """
-    from exports.pdf.detail import appendix, assessment_detail, roadmap_section
+    from exports.pdf.detail import appendix, assessment_detail
+    from exports.pdf.kpis import kpi_section
     from exports.pdf.progress import progress_section
-    from exports.pdf.story import charts_section, executive_summary, key_figures
+    from exports.pdf.roadmap import roadmap_section
+    from exports.pdf.story import charts_section, executive_summary
     from exports.pdf.views import views_section
 
     r = ctx.report
@@ -106,8 +127,6 @@ def _section(ctx: Any, name: str) -> list[Any]:
     if name == "executive summary":
         if r.has("executive_summary"):
             story += executive_summary(ctx)
-        elif r.has("kpis"):
-            story += key_figures(ctx)
         if r.has("progress"):
             story += progress_section(ctx)  # "Progress since <date>": only for a project with an earlier round
     elif name == "charts" and r.has("charts"):
@@ -119,6 +138,8 @@ def _section(ctx: Any, name: str) -> list[Any]:
             story += views_section(ctx)
     elif name == "roadmap" and r.has("roadmap"):
         story += roadmap_section(ctx)
+    elif name == "KPIs" and r.has("kpis"):
+        story += kpi_section(ctx)
     elif name == "appendix" and r.has("method"):
         story += appendix(ctx)
     return story

@@ -19,7 +19,7 @@ from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
-from reportlab.lib.pagesizes import A4
+from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
@@ -38,6 +38,9 @@ __all__ = [
     "MARGIN",
     "NOTICE",
     "NOTICE_FILL",
+    "LANDSCAPE",
+    "LANDSCAPE_BODY_HEIGHT",
+    "LANDSCAPE_WIDTH",
     "PAGE",
     "FixedBox",
     "Para",
@@ -70,6 +73,10 @@ MARGIN = 18 * mm
 _TOP, _BOTTOM = MARGIN + 6 * mm, MARGIN + 2 * mm
 #: The height a flowable has on a fresh body page (the frame less its 6-point paddings).
 BODY_HEIGHT = PAGE[1] - _TOP - _BOTTOM - 12
+#: A4 landscape, for the roadmap's Gantt chart: the width and height a flowable has there.
+LANDSCAPE = landscape(A4)
+LANDSCAPE_WIDTH = LANDSCAPE[0] - 2 * MARGIN - 12
+LANDSCAPE_BODY_HEIGHT = LANDSCAPE[1] - _TOP - _BOTTOM - 12
 
 
 class ReportTable(Table):  # type: ignore[misc]
@@ -81,15 +88,40 @@ class ReportTable(Table):  # type: ignore[misc]
     The pieces of a split table are made by reportlab as instances of this class.
     """
 
+    #: The height of a fresh page's frame where the table is drawn (landscape pages: less).
+    page_height = BODY_HEIGHT
+
+    def _kept_height(self, command: tuple[Any, ...], heights: list[float]) -> float:
+        """Return the height of the rows a ``NOSPLIT`` command keeps together."""
+        first, last = command[1][1], command[2][1]
+        first, last = (first + self._nrows if first < 0 else first), (last + self._nrows if last < 0 else last)
+        return float(sum(heights[min(first, last) : max(first, last) + 1]))
+
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
-        """Split at whole rows; switch to splitting inside rows when some row is taller than a page."""
+        """Split at whole rows; switch to splitting inside rows when some row is taller than a page.
+
+        Rows kept together (``NOSPLIT``) part when together they are taller than a page. Should
+        reportlab's in-row split fail on a cell (an ``IndexError`` inside it), the table splits at
+        whole rows instead.
+        """
         if not getattr(self, "splitInRow", 0):
             self._calc(availWidth, availHeight)
             heights = list(self._rowHeights)
             head = sum(heights[: self.repeatRows])
-            if max(heights[self.repeatRows :], default=0.0) + head > BODY_HEIGHT:
+            if max(heights[self.repeatRows :], default=0.0) + head > self.page_height:
                 self.splitInRow = 1
-        parts: list[Flowable] = super().split(availWidth, availHeight)
+                self._nosplitCmds: list[Any] = []  # rows kept together could never move whole to a page
+            elif any(head + self._kept_height(cmd, heights) > self.page_height for cmd in self._nosplitCmds):
+                self._nosplitCmds = []  # rows kept together taller than a page: let them part
+        try:
+            parts: list[Flowable] = super().split(availWidth, availHeight)
+        except IndexError:
+            # reportlab's in-row split indexes a second piece that a cell's paragraph did not
+            # return (seen with right-to-left text among line breaks); split at whole rows instead
+            if not getattr(self, "splitInRow", 0):
+                raise
+            self.splitInRow = 0
+            parts = super().split(availWidth, availHeight)
         return parts
 
 
@@ -312,17 +344,28 @@ class ReportDoc(BaseDocTemplate):  # type: ignore[misc]
         ]
         body = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body")
         cover = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="cover")
+        wide = Frame(
+            self.leftMargin, self.bottomMargin, LANDSCAPE[0] - 2 * MARGIN, LANDSCAPE[1] - _TOP - _BOTTOM, id="wide"
+        )
         self.addPageTemplates(
             [
                 PageTemplate(id="cover", frames=[cover], onPage=self._cover_page),
                 PageTemplate(id="body", frames=[body], onPage=self._body_page),
+                PageTemplate(id="landscape", frames=[wide], onPage=self._body_page, pagesize=LANDSCAPE),
             ]
         )
+        #: Called with (canvas, page) for every page when the document is saved (the contents' numbers).
+        self.on_save: list[Any] = []
 
     @staticmethod
     def next_is_body() -> NextPageTemplate:
         """Return the flowable that switches to the body template from the next page on."""
         return NextPageTemplate("body")
+
+    @staticmethod
+    def next_is_landscape() -> NextPageTemplate:
+        """Return the flowable that switches to landscape pages from the next page on."""
+        return NextPageTemplate("landscape")
 
     def _cover_page(self, canvas: Canvas, doc: Any) -> None:
         draw_watermark(canvas, self.marks, *PAGE)
@@ -344,21 +387,27 @@ class ReportDoc(BaseDocTemplate):  # type: ignore[misc]
             y -= height + 2 * mm
         canvas.restoreState()
 
+    @staticmethod
+    def _page_width(canvas: Canvas) -> float:
+        """Return the width between the margins of the canvas's page (portrait or landscape)."""
+        return float(canvas._pagesize[0]) - 2.0 * float(MARGIN)
+
     def _body_page(self, canvas: Canvas, doc: Any) -> None:
         draw_watermark(canvas, self.marks, *PAGE)
         draw_page_marks(canvas, self.marks, *PAGE)
         canvas.saveState()
-        top = PAGE[1] - MARGIN + 2 * mm
-        half = self.width / 2 - 4 * mm
-        for para, x in ((self.header_left, self.leftMargin), (self.header_right, self.leftMargin + self.width - half)):
+        width = self._page_width(canvas)
+        top = canvas._pagesize[1] - MARGIN + 2 * mm
+        half = width / 2 - 4 * mm
+        for para, x in ((self.header_left, self.leftMargin), (self.header_right, self.leftMargin + width - half)):
             _, height = para.wrap(half, 20 * mm)
             para.drawOn(canvas, x, top - height + 8)
         accent = self.brand.accent if self.brand is not None and self.brand.accent else GRID
         canvas.setStrokeColor(colour(accent))
         canvas.setLineWidth(0.6)
-        canvas.line(self.leftMargin, top - 6, self.leftMargin + self.width, top - 6)
-        canvas.line(self.leftMargin, MARGIN - 1 * mm, self.leftMargin + self.width, MARGIN - 1 * mm)
-        _, height = self.footer_left.wrap(self.width * 0.75, 20 * mm)
+        canvas.line(self.leftMargin, top - 6, self.leftMargin + width, top - 6)
+        canvas.line(self.leftMargin, MARGIN - 1 * mm, self.leftMargin + width, MARGIN - 1 * mm)
+        _, height = self.footer_left.wrap(width * 0.75, 20 * mm)
         self.footer_left.drawOn(canvas, self.leftMargin, MARGIN - 3 * mm - height)
         if self.footer_contact is not None:
             _, below = self.footer_contact.wrap(self.width * 0.75, 20 * mm)
@@ -372,9 +421,16 @@ class ReportDoc(BaseDocTemplate):  # type: ignore[misc]
         canvas.saveState()
         canvas.setFont(BODY_FONT, 7.8)
         canvas.setFillColor(colour(MUTED))
-        canvas.drawRightString(self.leftMargin + self.width, MARGIN - 3 * mm - 8, f"Page {page} of {total}")
+        canvas.drawRightString(
+            self.leftMargin + self._page_width(canvas), MARGIN - 3 * mm - 8, f"Page {page} of {total}"
+        )
         canvas.restoreState()
+
+    def _on_save(self, canvas: Canvas, page: int, total: int) -> None:
+        self.footer(canvas, page, total)
+        for hook in self.on_save:
+            hook(canvas, page)
 
     def canvas_class(self) -> type[Canvas]:
         """Return the canvas class to pass to ``build(canvasmaker=...)``."""
-        return _numbered_canvas(self.footer)
+        return _numbered_canvas(self._on_save)

@@ -69,11 +69,6 @@ def cover(ctx: Ctx) -> list[Flowable]:
     return story
 
 
-def key_figures(ctx: Ctx) -> list[Flowable]:
-    """Return the key figures on their own (a report with KPIs but without the executive summary)."""
-    return [ctx.text("Key figures", ctx.styles.h1), _kpis(ctx), Spacer(1, 4 * mm)]
-
-
 def _kpis(ctx: Ctx) -> Table:
     r, s = ctx.report, ctx.styles
     initiatives = len(r.scheduled)
@@ -112,9 +107,7 @@ def _kpis(ctx: Ctx) -> Table:
 def executive_summary(ctx: Ctx) -> list[Flowable]:
     """Return the executive summary: key figures, domains, biggest gaps, phases and the summary text."""
     r, s = ctx.report, ctx.styles
-    story: list[Flowable] = [ctx.text("Executive summary", s.h1)]
-    if r.has("kpis"):
-        story += [_kpis(ctx), Spacer(1, 4 * mm)]
+    story: list[Flowable] = [ctx.heading("Executive summary", s.h1), _kpis(ctx), Spacer(1, 4 * mm)]
     story += ctx.stale_notice(limit=5)
     if r.summary.strip():
         story.append(ctx.text("The assessment in brief", s.h2))
@@ -262,7 +255,7 @@ def _months_and_status(ctx: Ctx, item: InitiativeRow) -> Flowable:
 def charts_section(ctx: Ctx) -> list[Flowable]:
     """Return the charts: radar, domain bars and the lens heatmap (a table: :mod:`exports.pdf.heatmap`)."""
     r, s = ctx.report, ctx.styles
-    story: list[Flowable] = [CondPageBreak(175 * mm), ctx.text("Maturity at a glance", s.h1)]
+    story: list[Flowable] = [CondPageBreak(175 * mm), ctx.heading("Maturity at a glance", s.h1)]
     caption = "Current score of each applicable capability against the score its target level needs."
     if any(p.key != "current" for p in r.horizon_projections):
         caption += " The thin lines show the level each is expected to reach by the end of each horizon of the roadmap."
@@ -276,7 +269,7 @@ def charts_section(ctx: Ctx) -> list[Flowable]:
     story.append(
         KeepTogether([ctx.text("Score by domain", s.h2), ctx.chart(domain_bars_for(r), width=ctx.width * 0.9)])
     )
-    story += [PageBreak(), ctx.text("Lens scores by capability", s.h1)]
+    story += [PageBreak(), ctx.heading("Lens scores by capability", s.h1)]
     story.append(
         ctx.text(
             "Each lens is scored from 0 (absent) to 4 (leading); the Method appendix explains every score.", s.muted

@@ -18,6 +18,8 @@ months are date cells (the first day of the month) shown with a month format ("M
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from copy import copy
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -180,3 +182,23 @@ def header_footer_text(text: str, limit: int = 80) -> str:
     if len(flat) > limit:
         flat = flat[: limit - 1] + "\u2026"
     return flat.replace("&", "&&")
+
+
+class StyleCache:
+    """Cell styles made once and copied onto many cells (the Gantt's month cells).
+
+    openpyxl hashes a fill or border object each time one is assigned to a cell, most of a
+    workbook's build for thousands of month cells; a style made once is copied as its indices.
+    """
+
+    def __init__(self) -> None:
+        self._made: dict[Any, Any] = {}
+
+    def apply(self, cell: Any, key: Any, make: Callable[[Any], None]) -> None:
+        """Give ``cell`` the style ``make`` gives a cell, made once per ``key``."""
+        found = self._made.get(key)
+        if found is None:
+            make(cell)
+            self._made[key] = copy(cell._style)
+        else:
+            cell._style = copy(found)

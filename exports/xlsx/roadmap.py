@@ -12,8 +12,9 @@ Start and end are real date cells (the first day of the month) shown as "Mar 202
 can sort, filter and compute with them; a project without a start month gets numbers shown as
 "Month 7" instead. Right of the table, one narrow column per month, headed by that month (a date
 cell shown as "Jan 27", or its number), is filled with the maturity colour in the months an
-initiative runs; the row above names the horizons over their months, and a rule marks where each
-horizon begins. The band stops at :data:`MAX_GANTT_MONTHS`.
+initiative runs, each month of a bar ruled apart in white and the empty months by a hairline, so
+bars read as months and the bars of two rows never run together; the row above names the
+horizons over their months, and a rule marks where each horizon begins. The band stops at :data:`MAX_GANTT_MONTHS`.
 """
 
 from __future__ import annotations
@@ -23,8 +24,8 @@ from typing import Any
 from openpyxl.styles import Alignment, Border, Side
 from openpyxl.utils import get_column_letter
 
-from exports.xlsx.cells import SheetWriter
-from planner.charts.palette import ACCENT, HORIZON_COLOURS, excel_rgb, level_colour, level_tint, tint
+from exports.xlsx.cells import SheetWriter, StyleCache
+from planner.charts.palette import ACCENT, GRID, HORIZON_COLOURS, excel_rgb, level_colour, level_tint, tint
 from planner.report.data import InitiativeRow, ReportData
 from planner.report.roadmap import month_date
 
@@ -73,13 +74,11 @@ def write_roadmap(w: SheetWriter, report: ReportData) -> None:
     first_month_col = len(ROADMAP_HEADERS) + 1
     _gantt_header(w, report, months, first_month_col)
     row = HEADER_ROW
+    cache = StyleCache()
     for item in report.initiatives:
         row += 1
         _initiative_row(w, report, row, item)
-        if item.scheduled:
-            fill = s.fill(level_colour(item.phase))
-            for month in range(item.start_month, min(item.end_month, months)):
-                w.ws.cell(row=row, column=first_month_col + month).fill = fill
+        _month_cells(w, row, first_month_col, months, item, cache)
         longest = max(len(item.description) / 82, len(item.title) / 52, len(item.depends_on), 1)
         w.ws.row_dimensions[row].height = min(409, 13 * (int(longest) + 1) + 4)
     if row == HEADER_ROW:
@@ -136,6 +135,36 @@ def _initiative_row(w: SheetWriter, report: ReportData, row: int, item: Initiati
     )
     w.text(row, 13, depends, align=s.wrap, what=f"the dependencies of initiative {item.ref}")
     w.text(row, 14, item.description, align=s.wrap, what=f"the description of initiative {item.ref}")
+
+
+#: A month of a bar: white rules between months and rows, so bars read as months and never run together.
+_BAR_SIDE = Side(style="thin", color="FFFFFF")
+#: An empty month: a hairline at its left, so the months read across the band in print too.
+_MONTH_SIDE = Side(style="hair", color=excel_rgb(GRID))
+
+
+_BAR = Border(left=_BAR_SIDE, right=_BAR_SIDE, top=_BAR_SIDE, bottom=_BAR_SIDE)
+_EMPTY = Border(left=_MONTH_SIDE, bottom=_MONTH_SIDE)
+
+
+def _month_cells(w: SheetWriter, row: int, first: int, months: int, item: InitiativeRow, cache: StyleCache) -> None:
+    """Fill the months an initiative runs in its maturity colour; rule every month cell of its row."""
+    running = range(item.start_month, min(item.end_month, months)) if item.scheduled else range(0)
+    colour = level_colour(item.phase)
+
+    def bar(cell: Any) -> None:
+        cell.fill = w.styles.fill(colour)
+        cell.border = _BAR
+
+    def empty(cell: Any) -> None:
+        cell.border = _EMPTY
+
+    for month in range(months):
+        cell = w.ws.cell(row=row, column=first + month)
+        if month in running:
+            cache.apply(cell, ("bar", colour), bar)
+        else:
+            cache.apply(cell, "empty", empty)
 
 
 def _gantt_header(w: SheetWriter, report: ReportData, months: int, first: int) -> None:

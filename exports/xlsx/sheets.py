@@ -5,9 +5,10 @@ roadmap in brief (its months and horizons, a notice when it predates the latest 
 horizon's initiatives with owners and months: "The first 90 days", and the points to note about
 the plan), a native bar chart of the domains and a native radar chart of current score against
 the target's threshold per capability, right of the text. The radar reads a small, labelled
-table further down the same sheet, so a client can restyle or re-use the charts in Excel. A
-capability not scored has an empty cell there, named "(not scored)", and the chart leaves a gap
-for it rather than a point at 0.
+table on the hidden "Chart data" sheet (:mod:`exports.xlsx.kpis`), so a client can restyle or
+re-use the charts in Excel, and the Summary prints without a page of bare numbers. A capability
+not scored has an empty cell there, named "(not scored)", and the chart leaves a gap for it
+rather than a point at 0.
 
 Assessment: one row per capability with every lens score, the score in percent (the exact value,
 shown with one decimal), current level, target, gap, importance and the client-facing notes
@@ -27,6 +28,7 @@ from openpyxl.drawing.line import LineProperties
 from openpyxl.utils import get_column_letter
 
 from exports.xlsx.cells import SheetWriter
+from exports.xlsx.kpis import CHART_DATA_SHEET, write_chart_data
 from planner.charts.palette import CURRENT, TARGET, excel_rgb, level_tint
 from planner.report.data import ReportData
 from planner.report.formatting import level_text
@@ -34,7 +36,6 @@ from planner.report.formatting import level_text
 __all__ = ["write_assessment", "write_summary"]
 
 SCORE_FORMAT = "0.0"
-_CHART_DATA_ROW = 56  # the radar's data table starts below both charts
 
 
 def _threshold(report: ReportData, level_id: str | None) -> float | None:
@@ -105,7 +106,7 @@ def write_summary(w: SheetWriter, report: ReportData) -> None:
     lines = sum(max(1, len(part) // 105 + 1) for part in summary.splitlines() or [""])
     w.ws.row_dimensions[row].height = min(409, 13.5 * lines + 6)
     row = _roadmap_in_brief(w, report, row + 2)
-    _chart_data_and_charts(w, report, domain_first, domain_last, max(row + 3, _CHART_DATA_ROW))
+    _chart_data_and_charts(w, report, domain_first, domain_last)
     w.print_setup(report.client, internal=report.include_internal)
 
 
@@ -181,26 +182,11 @@ def _roadmap_in_brief(w: SheetWriter, report: ReportData, row: int) -> int:
     return row
 
 
-def _chart_data_and_charts(
-    w: SheetWriter, report: ReportData, domain_first: int, domain_last: int, data_row: int
-) -> None:
-    s = w.styles
-    col = 1
-    w.text(data_row, col, "Data of the radar chart", font=s.section)
-    header = data_row + 1
-    for offset, title in enumerate(["Capability", "Current score %", "Target (score needed) %"]):
-        cell = w.text(header, col + offset, title, font=s.header, align=s.header_align)
-        cell.fill = s.header_fill
-    w.ws.row_dimensions[header].height = 30
-    row = header
-    for cap in report.capabilities:
-        if not cap.applicable:
-            continue
-        row += 1
-        w.text(row, col, cap.name if cap.score is not None else f"{cap.name} (not scored)")
-        w.number(row, col + 1, cap.score, fmt=SCORE_FORMAT)  # empty when not scored: a gap, never 0
-        w.number(row, col + 2, _threshold(report, cap.target), fmt="0")
-    last = row
+def _chart_data_and_charts(w: SheetWriter, report: ReportData, domain_first: int, domain_last: int) -> None:
+    """Draw the domain bars (from the domain rows above) and the radar (from the hidden chart data sheet)."""
+    data = w.ws.parent[CHART_DATA_SHEET]
+    last = write_chart_data(SheetWriter(data, w.styles, w.warnings), report)
+    col, header = 1, 1
 
     bars = BarChart()
     bars.type = "bar"
@@ -230,9 +216,9 @@ def _chart_data_and_charts(
         radar.style = 26
         radar.title = "Current score vs target by capability (%)"
         radar.add_data(
-            Reference(w.ws, min_col=col + 1, max_col=col + 2, min_row=header, max_row=last), titles_from_data=True
+            Reference(data, min_col=col + 1, max_col=col + 2, min_row=header, max_row=last), titles_from_data=True
         )
-        radar.set_categories(Reference(w.ws, min_col=col, min_row=header + 1, max_row=last))
+        radar.set_categories(Reference(data, min_col=col, min_row=header + 1, max_row=last))
         radar.y_axis.scaling.min = 0
         radar.y_axis.scaling.max = 100
         radar.y_axis.majorUnit = 25

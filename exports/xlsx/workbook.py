@@ -1,4 +1,6 @@
-"""The Excel workbook for the client: Summary, Assessment, Roadmap and Method sheets.
+"""The Excel workbook for the client: Summary, Assessment, Roadmap, Gantt, KPIs and Method sheets.
+
+After them, the hidden "Chart data" sheet holds the values the Summary's radar chart reads.
 
 Built entirely in memory from a :class:`~planner.report.data.ReportData` by :func:`xlsx_exporter`
 and then written by :func:`exports.base.export_to_file`, so a failure (disk full, file open in
@@ -24,7 +26,7 @@ from planner.report.data import ReportData
 
 __all__ = ["SHEETS", "xlsx_exporter", "workbook_bytes", "write_xlsx"]
 
-SHEETS = ("Summary", "Assessment", "Roadmap", "Method")
+SHEETS = ("Summary", "Assessment", "Roadmap", "Gantt", "KPIs", "Method")
 
 
 def xlsx_exporter() -> BytesExporter:
@@ -37,6 +39,8 @@ def workbook_bytes(report: ReportData, progress: Callable[[str], None] | None = 
     from openpyxl import Workbook
 
     from exports.xlsx.cells import SheetWriter, Styles
+    from exports.xlsx.gantt import write_gantt
+    from exports.xlsx.kpis import CHART_DATA_SHEET, write_kpis
     from exports.xlsx.marking import mark_workbook
     from exports.xlsx.method import write_method
     from exports.xlsx.progress import PROGRESS_SHEET, write_progress
@@ -47,16 +51,16 @@ def workbook_bytes(report: ReportData, progress: Callable[[str], None] | None = 
     wb = Workbook()
     styles = Styles()
     warnings: list[str] = []
-    builders = (write_summary, write_assessment, write_roadmap, write_method)
-    for index, (name, builder) in enumerate(zip(SHEETS, builders, strict=True)):
+    builders = (write_summary, write_assessment, write_roadmap, write_gantt, write_kpis, write_method)
+    sheets = [wb.active, *(wb.create_sheet() for _ in SHEETS[1:])]
+    wb.create_sheet(CHART_DATA_SHEET)  # filled, and hidden, with the Summary's charts
+    for ws, name, builder in zip(sheets, SHEETS, builders, strict=True):
         if progress is not None:
             progress(name)
-        ws = wb.active if index == 0 else wb.create_sheet()
         ws.title = name
         builder(SheetWriter(ws, styles, warnings), report)
-        if index == 0 and report.progress is not None:  # Progress follows Summary, only with an earlier round
-            sheet = wb.create_sheet(PROGRESS_SHEET)
-            write_progress(SheetWriter(sheet, styles, warnings), report)
+    if report.progress is not None:  # Progress follows Summary, only with an earlier round
+        write_progress(SheetWriter(wb.create_sheet(PROGRESS_SHEET, 1), styles, warnings), report)
     mark_workbook(wb, deliverable_marks(report))
     _properties(wb, report)
     buffer = io.BytesIO()

@@ -6,7 +6,7 @@
   (sheet, row and column for a workbook); exit 2 when there is any. Quality notes (e.g. a level
   without a core initiative for some organisation size) are printed too but do not fail.
 - ``planner model import FILE``: check it, print what changed against the model it came from
-  (same id and version in the library), then save it into the model folder as a new version.
+  (same id and version in the library, else the model the workbook was exported from), then save it into the model folder as a new version.
   A bundled model is never overwritten; an import that changes nothing saves nothing.
 """
 
@@ -25,7 +25,7 @@ from planner.model.modelload import ModelError
 from planner.storage.atomic import describe_os_error, write_atomic
 from planner.storage.errors import ProjectFileError
 from planner.storage.jsonio import dumps_bytes
-from planner.storage.modellib import LibraryEntry, ModelNotFound, model_library, resolve_model, save_own_model
+from planner.storage.modellib import ModelNotFound, import_base, resolve_model, save_own_model
 from planner.storage.models import load_model_file
 
 __all__ = ["ModelSource", "read_model_source", "register"]
@@ -39,6 +39,7 @@ class ModelSource:
     model: CapabilityModel | None
     problems: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    origin: tuple[str, int] | None = None
 
 
 def read_model_source(path: Path) -> ModelSource:
@@ -54,7 +55,8 @@ def read_model_source(path: Path) -> ModelSource:
             read = read_model_workbook(path)
         except BookRefused as exc:
             raise UsageError(f"{path.name}: {exc}") from None
-        return ModelSource(read.document, read.model, [str(p) for p in read.problems], [str(n) for n in read.notes])
+        problems, notes = [str(p) for p in read.problems], [str(n) for n in read.notes]
+        return ModelSource(read.document, read.model, problems, notes, read.origin)
     if path.suffix.lower() != ".json":
         raise UsageError(f"{path.name}: a model is a workbook (.xlsx) or a model file (.json)")
     try:
@@ -133,12 +135,6 @@ def cmd_check(ns: argparse.Namespace) -> int:
     return 0
 
 
-def _base(model: CapabilityModel, entries: list[LibraryEntry]) -> LibraryEntry | None:
-    same = [e for e in entries if e.model is not None and e.id == model.id]
-    exact = [e for e in same if e.version == model.revision]
-    return (exact or sorted(same, key=lambda e: e.version))[-1] if same else None
-
-
 def cmd_import(ns: argparse.Namespace) -> int:
     """Check a model and save it into the model folder as a new version."""
     source = read_model_source(ns.file)
@@ -147,7 +143,7 @@ def cmd_import(ns: argparse.Namespace) -> int:
         print("Nothing was saved.", file=sys.stderr)
         return 2
     model = source.model
-    base = _base(model, model_library())
+    base = import_base(model, source.origin)
     if base is not None and base.model is not None:
         changes = model_changes(base.model, model)
         if not changes:

@@ -44,7 +44,7 @@ SECTION_NAMES = {
     "charts": "Charts",
     "assessment_detail": "Assessment detail",
     "roadmap": "Roadmap",
-    "kpis": "Key figures (KPIs)",
+    "kpis": "KPIs to track",
     "progress": "Progress since the last round",
     "disagreements": "Where views diverged",
     "method": "Method and attribution",

@@ -23,6 +23,8 @@ Decisions where the design is silent:
   old plan off as the answer to the new scores.
 - "Biggest gaps" are the applicable capabilities below target, ranked by importance x gap, then
   gap, then model order; at most :data:`TOP_GAPS` of them.
+- The KPIs to track are those of the applicable capabilities below target or with initiatives
+  in the roadmap, with the target at the capability's target level (:mod:`planner.report.kpis`).
 - The executive summary's first months are the first horizon (Now): "The first 90 days" when it
   is three months long (the default), "The first N months" otherwise.
 
@@ -41,6 +43,7 @@ from planner.model.coverage import Coverage, State, coverage_of, state_of
 from planner.model.project import Project
 from planner.model.reportsettings import REPORT_SECTIONS
 from planner.model.scoring import CapabilityScore, Scorecard, score_project
+from planner.report.kpis import KpiRow, kpi_rows
 from planner.report.progress import ProgressReport, build_progress
 from planner.report.roadmap import HorizonRow, InitiativeRow, PhaseRow, Projection, roadmap_part
 from planner.report.views import ViewRow, views_part
@@ -52,6 +55,7 @@ __all__ = [
     "DomainRow",
     "HorizonRow",
     "InitiativeRow",
+    "KpiRow",
     "LensInfo",
     "LevelInfo",
     "PhaseRow",
@@ -192,6 +196,8 @@ class ReportData:
     views: tuple[ViewRow, ...] = ()
     #: Whether :attr:`views` names the participants (the consultant's choice; the client version does not).
     views_named: bool = False
+    #: The KPIs to track, capability by capability in model order (:mod:`planner.report.kpis`).
+    kpis: tuple[KpiRow, ...] = ()
     #: The firm's look (the project's own profile, else the preferences'; ``None``: the product's look).
     brand: FirmProfile | None = None
     #: The sections the report has (:data:`~planner.model.reportsettings.REPORT_SECTIONS` ids).
@@ -314,6 +320,8 @@ def build_report(
         key=lambda c: (-c.priority, -(c.gap or 0), capabilities.index(c)),
     )[:TOP_GAPS]
     road = roadmap_part(model, project)
+    planned = {i.capability for h in road.horizons for i in h.initiatives}
+    tracked = [(c.id, c.level, c.target, c.applicable and ((c.gap or 0) > 0 or c.id in planned)) for c in capabilities]
     return ReportData(
         client=eng.client,
         title=eng.title,
@@ -356,6 +364,7 @@ def build_report(
         progress=build_progress(project, today=today),
         views=views_part(project, names=participant_names),
         views_named=participant_names,
+        kpis=kpi_rows(model, tracked),
         brand=_brand(project.report.firm or profile),
         sections=project.report.sections,
         cover_title=project.report.cover_title,

@@ -35,6 +35,7 @@ __all__ = [
     "BUNDLED",
     "OWN",
     "LibraryEntry",
+    "import_base",
     "ModelNotFound",
     "model_library",
     "resolve_model",
@@ -174,3 +175,22 @@ def save_own_model(document: dict[str, Any], folder: Path | None = None) -> tupl
     except OSError as exc:
         raise ProjectFileError(path, f"the model cannot be saved: {describe_os_error(exc)}") from None
     return path, model
+
+
+def import_base(
+    model: CapabilityModel, origin: tuple[str, int] | None = None, entries: list[LibraryEntry] | None = None
+) -> LibraryEntry | None:
+    """Return the library model an imported ``model`` is compared with (``None``: a new model).
+
+    The same id and version; else the newest version of the same id (the consultant's previous
+    import of it); else the model the workbook was exported from (``origin``: a workbook knows it,
+    so a firm's copy saved under its own id is still compared with the model it started from).
+    """
+    usable = [e for e in (entries if entries is not None else model_library()) if e.model is not None]
+    same = sorted((e for e in usable if e.id == model.id), key=lambda e: e.version)
+    exact = [e for e in same if e.version == model.revision]
+    if exact or same:
+        return (exact or same)[-1]
+    if origin is not None:
+        return next((e for e in usable if (e.id, e.version) == origin), None)
+    return None

@@ -1,8 +1,9 @@
 """The selected capability: what it is, its lens scores, target, importance, notes and evidence.
 
 Left column: scoring (lenses, not applicable, target, importance) and the "explain this score"
-box. Right column: the capability's summary, what Crawl/Walk/Run look like and the discovery
-questions to ask. Below: client-facing notes, internal notes and evidence (one item per line).
+box. Right column: the capability's summary, what Crawl/Walk/Run look like, the discovery
+questions to ask and its KPIs with the target at the chosen target level (as the exports list
+them). Below: client-facing notes, internal notes and evidence (one item per line).
 A capability marked not applicable shows a field for why (``na_reason`` in the project file), so
 the report and the next assessment round know it was a decision, not an omission.
 Every edit is pushed as a command (:func:`push_score`, :func:`push_field`, shared with workshop
@@ -77,6 +78,23 @@ def _label(text: str = "", *, name: str = "", wrap: bool = True) -> QLabel:
     return label
 
 
+def _kpi_text(model: Any, cap_id: str, target: str | None) -> str:
+    """Return the capability's KPIs as rich text, each with its target at ``target`` (the exports' rule)."""
+    from planner.report.kpis import target_at
+
+    names = [level.name for level in model.levels]
+    target_name = model.level_name(target)
+    rows = []
+    for kpi in model.capability(cap_id).kpis:
+        aim = (
+            f"<br><i>Target at {html.escape(target_name)}: {html.escape(target_at(kpi.measure, target_name, names))}</i>"
+            if target_name
+            else ""
+        )
+        rows.append(f"<p><b>{html.escape(kpi.name)}</b>{aim}<br>{html.escape(kpi.measure)}</p>")
+    return "".join(rows) or "<p>The model lists no KPIs for this capability.</p>"
+
+
 class CapabilityPanel(QWidget):
     """Everything about one capability, editable."""
 
@@ -109,6 +127,8 @@ class CapabilityPanel(QWidget):
         self.levels.setTextFormat(Qt.TextFormat.RichText)
         self.questions = _label()
         self.questions.setTextFormat(Qt.TextFormat.RichText)
+        self.kpis = _label(name="kpiText")
+        self.kpis.setTextFormat(Qt.TextFormat.RichText)
         self.notes = self._text("notes", "Client-facing notes", "What you observed; appears in the report.")
         self.internal = self._text("internal_notes", "Internal notes", "For your team only; not exported by default.")
         self.evidence = self._text("evidence", "Evidence", "One item per line: documents, dashboards, interviews.")
@@ -148,7 +168,12 @@ class CapabilityPanel(QWidget):
         left.addStretch(1)
         tabs = QTabWidget()
         tabs.setDocumentMode(True)
-        for title, widget in (("About", self.summary), ("Levels", self.levels), ("Questions", self.questions)):
+        for title, widget in (
+            ("About", self.summary),
+            ("Levels", self.levels),
+            ("Questions", self.questions),
+            ("KPIs", self.kpis),
+        ):
             page = QWidget()
             lay = QVBoxLayout(page)
             lay.addWidget(widget)
@@ -235,6 +260,7 @@ class CapabilityPanel(QWidget):
         if model.bands_note:
             lines += ["", model.bands_note]
         self.explain.setText("\n".join(lines))
+        self.kpis.setText(_kpi_text(model, self.cap_id, target))
         if not applicable:
             badge, colour = "Not applicable", level_colour(None)
         elif score.score is None:

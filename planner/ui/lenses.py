@@ -7,8 +7,8 @@ so a capability is scored with five key presses. Buttons take no focus, so a cli
 leaves the keyboard on the row.
 
 The scale is visible before a score is chosen, without making the page five times taller: the
-focused row unfolds its five anchor statements as a compact list (the chosen one marked), the
-other rows show only their chosen statement, and pointing at a button shows its statement in
+focused row unfolds its five anchor statements as a compact list (the chosen one marked) in place
+of its chosen statement, the other rows show only their chosen statement, and pointing at a button shows its statement in
 place of the chosen one. A capability that does not apply shows no "press 0-4" prompt.
 """
 
@@ -110,7 +110,9 @@ class LensRow(QFrame):
         self.setAccessibleDescription(self.anchor.text())
 
     def _show_scale(self, on: bool) -> None:
-        self.scale.setVisible(on and self.applicable)
+        unfolded = on and self.applicable
+        self.scale.setVisible(unfolded)
+        self.anchor.setVisible(not unfolded)  # the unfolded list marks the chosen statement itself
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Pointing at a button previews its statement; leaving it shows the chosen one again."""

@@ -51,46 +51,45 @@ def export_model(parent: QWidget, model: CapabilityModel) -> Path | None:
     return path
 
 
-def _read(path: Path) -> tuple[dict[str, object], CapabilityModel | None, list[str]]:
-    """Read a workbook or JSON model: (document, model or None, problems)."""
+def _read(path: Path) -> tuple[dict[str, object], CapabilityModel | None, list[str], tuple[str, int] | None]:
+    """Read a workbook or JSON model: (document, model or None, problems, the model it came from)."""
     if path.suffix.lower() == ".xlsx":
         from exports.modelbook.read import BookRefused, read_model_workbook
 
         try:
             read = read_model_workbook(path)
         except BookRefused as exc:
-            return {}, None, [str(exc)]
-        return read.document, read.model, [str(p) for p in read.problems]
+            return {}, None, [str(exc)], None
+        return read.document, read.model, [str(p) for p in read.problems], read.origin
     from planner.storage.errors import ProjectFileError
     from planner.storage.models import load_model_file
 
     try:
         model = load_model_file(path)
     except ProjectFileError as exc:
-        return {}, None, list(exc.problems)
-    return dict(model.document), model, []
+        return {}, None, list(exc.problems), None
+    return dict(model.document), model, [], None
 
 
 def import_model(parent: QWidget, path: Path | None = None) -> Path | None:
     """Ask for a workbook or JSON model, check it, show the changes and save it as a new version."""
     from planner.model.modeldiff import model_changes
     from planner.storage.errors import ProjectFileError
-    from planner.storage.modellib import model_library, save_own_model
+    from planner.storage.modellib import import_base, save_own_model
 
     if path is None:
         name, _ = QFileDialog.getOpenFileName(parent, "Import model", str(Path.home()), _FILTER)
         if not name:
             return None
         path = Path(name)
-    document, model, problems = _read(path)
+    document, model, problems, origin = _read(path)
     if model is None:
         shown = "\n".join(problems[:PROBLEMS_SHOWN])
         more = f"\n… and {len(problems) - PROBLEMS_SHOWN} more." if len(problems) > PROBLEMS_SHOWN else ""
         count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
         QMessageBox.warning(parent, "Import model", f"{path.name}: {count}; nothing was saved.\n\n{shown}{more}")
         return None
-    same = [e for e in model_library() if e.model is not None and e.id == model.id]
-    base = next((e for e in same if e.version == model.revision), same[-1] if same else None)
+    base = import_base(model, origin)
     if base is not None and base.model is not None:
         changes = model_changes(base.model, model)
         if not changes:

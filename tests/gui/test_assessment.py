@@ -201,3 +201,24 @@ def test_the_help_page_states_the_band_rule(qtbot: Any, model: Any) -> None:
     page = method_html(model)
     assert "halfway between the anchor below and the anchor of that level" in page
     assert "<b>Ad hoc</b> from 0%" in page and "<b>Crawl</b> from 37.5%" in page
+
+
+def test_the_kpis_tab_shows_the_target_at_the_chosen_level(qtbot: Any, window: MainWindow) -> None:
+    from planner.report.kpis import target_at
+
+    page = _page(window)
+    panel = page.panel
+    model = window.doc.project.model if window.doc else None
+    assert model is not None
+    cap = model.capability(page.current_capability)
+    tabs = [panel.info_tabs.tabText(i) for i in range(panel.info_tabs.count())]
+    assert "KPIs" in tabs
+    panel.target.setCurrentIndex(panel.target.findData("run"))
+    panel.target.activated.emit(panel.target.currentIndex())
+    names = [level.name for level in model.levels]
+    shown = panel.kpis.text()
+    for kpi in cap.kpis:
+        assert kpi.name in shown
+        assert f"Target at Run: {target_at(kpi.measure, 'Run', names)}".replace("&", "&amp;") in shown
+    window.doc.stack.undo()  # type: ignore[union-attr]
+    assert "Target at" not in panel.kpis.text()  # no target: only what to measure

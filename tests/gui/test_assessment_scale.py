@@ -66,6 +66,7 @@ def test_the_focused_lens_lists_its_whole_scale_before_a_score_is_chosen(qtbot: 
     for anchor in first.lens.anchors:
         assert anchor.replace("'", "&#x27;") in listed or anchor in listed
     assert not any(row.scale.isVisible() for row in rows[1:])  # only the row in hand unfolds
+    assert not first.anchor.isVisible() and rows[1].anchor.isVisible()
     # pointing at a button of another row previews that statement in place of "not scored"
     button = rows[2].buttons[3]
     QApplication.sendEvent(button, QEvent(QEvent.Type.Enter))
@@ -75,7 +76,7 @@ def test_the_focused_lens_lists_its_whole_scale_before_a_score_is_chosen(qtbot: 
     # after a digit the focus moves on and the next row unfolds; the scored row keeps its statement
     qtbot.keyClick(first, Qt.Key.Key_1)
     assert rows[1].scale.isVisible() and not first.scale.isVisible()
-    assert first.anchor.text() == f"1: {first.lens.anchors[1]}"
+    assert first.anchor.text() == f"1: {first.lens.anchors[1]}" and first.anchor.isVisible()
 
 
 def test_not_applicable_lenses_ask_for_no_score_and_the_reason_is_saved_and_reopened(

@@ -57,7 +57,7 @@ def test_tile_navigator_pdf_and_workbook_count_alike(
     assert domain.partial >= 1  # allocation is in it
     for d in report.domains:
         full, applicable = d.coverage.full, d.coverage.applicable
-        assert navigator[d.name] == f"{full}/{applicable}"
+        assert navigator[d.name] == f"{full}/{applicable} caps"
         assert sheet[d.name] == d.coverage.text
         assert f"{d.name} " in pdf and f" {d.coverage.brief}" in pdf
         expected_full = sum(1 for c in d.capabilities if c.applicable and all(s is not None for s in c.lens_scores))

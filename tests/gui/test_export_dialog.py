@@ -76,7 +76,7 @@ def test_nothing_to_do_without_a_format(qtbot: Any, dialog: ExportDialog) -> Non
     dialog.checks["pdf"].setChecked(True)
     assert dialog.request().include_internal
     assert dialog.request().path_for("xlsx") is None
-    assert dialog.request().steps == 6  # the PDF report: five sections, then writing the file
+    assert dialog.request().steps == 7  # the PDF report: six sections, then writing the file
     dialog.close()
 
 

@@ -61,7 +61,7 @@ def test_f11_enters_full_screen_and_esc_leaves_back_to_the_same_capability(qtbot
     assert window.windowState() & Qt.WindowState.WindowFullScreen
     assert not window.nav.isVisible() and not window.menuBar().isVisible() and not window.statusBar().isVisible()
     view = _view(window)
-    assert window.stack.currentWidget() is view
+    assert view.isVisible() and window.stack.isHidden()
     order = view.order
     assert view.cap_id == order[0]
     assert isinstance(QApplication.focusWidget(), LensCard)
@@ -84,6 +84,7 @@ def test_f11_enters_full_screen_and_esc_leaves_back_to_the_same_capability(qtbot
     assert window.workshop.active
     action.trigger()
     assert not window.workshop.active and window.stack.currentWidget() is page
+    assert page.isVisible() and window.nav.isVisible()
 
 
 def test_without_a_project_there_is_no_workshop(qtbot: Any, window: MainWindow) -> None:
@@ -293,18 +294,23 @@ def test_the_screen_fits_its_width_at_every_size(
     assert isinstance(app, QApplication)
     _enter_on_new_project(qtbot, window)
     try:
-        if text:
-            apply_text_size(app, TEXT_SIZE_RANGE[1])
         window.setWindowState(Qt.WindowState.WindowNoState)  # offscreen: full screen is the fake screen's size
         window.resize(*size)
         view = _view(window)
         qtbot.waitUntil(lambda: view.width() == size[0])
+        if text:  # made larger while the workshop is on screen: it lays itself out again
+            apply_text_size(app, TEXT_SIZE_RANGE[1])
+            qtbot.waitUntil(lambda: view.lens_cards[0].columns == 1)
         QApplication.processEvents()
         viewport = view.body_scroll.viewport().width()
         for card in view.lens_cards:
             assert card.width() <= viewport
             for cell in card.cells:
                 assert cell.width() >= cell.fontMetrics().averageCharWidth() * 14  # a readable line each
+        for choice in (view.target_card, view.importance_card):  # options are never cut
+            assert choice.geometry().right() <= viewport
+            for cell in choice.cells:
+                assert cell.width() >= cell.minimumSizeHint().width()
         columns = view.lens_cards[0].columns
         assert columns == (1 if text else 5)
         assert view.title.font().pointSize() > app.font().pointSize()  # larger type than the pages

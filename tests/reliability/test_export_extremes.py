@@ -144,3 +144,21 @@ def test_both_exports_finish_and_reopen_on_adversarial_valid_content(
         model, deps=deps, title=title, owner=owner, client=client, description=description, notes=notes
     )
     reopen(project)
+
+
+def test_a_right_to_left_owner_among_line_breaks_splits_inside_its_row(model: CapabilityModel) -> None:
+    """Found by the property above: reportlab's in-row split raised ``IndexError`` on this row.
+
+    The owner's paragraph, asked to split at the height of an earlier wrap at another width, fitted
+    whole and came back as one piece where the table indexes a second.
+    """
+    fields = {
+        "title": ("word word \x0b" + "word word word \x0b" * 80)[:TITLE_MAX],
+        "owner": ("\nمرحبا 한국어 한국어 " * 40)[:SHORT_TEXT_MAX],  # noqa: RUF001
+        "client": "word ",
+        "description": "word ",
+        "notes": "word ",
+    }
+    text, _ = reopen(project_with(model, **fields))
+    flat = "".join(text.split())
+    assert "한국어" in text and flat.count("wordwordword") >= 80  # the title whole, in the initiative table

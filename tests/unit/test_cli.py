@@ -173,6 +173,7 @@ def test_every_subcommand_module_is_on_the_parser() -> None:
 
     assert command_names(build_parser()) == {
         "models",
+        "model",
         "new",
         "validate",
         "summary",

@@ -83,7 +83,10 @@ def test_export_edit_import_and_start_a_project(env: dict[str, str], tmp_path: P
     assert "a valid model: Acme FinOps Method (acme-finops, 23 capabilities)" in out.stdout
     out = run(env, "model", "import", book_path)
     assert out.returncode == 0, out.stderr
-    assert "A new model: Acme FinOps Method (acme-finops), 23 capabilities." in out.stdout
+    # a new id, compared with the model the workbook was exported from
+    assert "Changes against FinOps Framework 2026 (finops-2026, version 2, bundled):" in out.stdout
+    assert "  id: 'finops-2026' -> 'acme-finops'" in out.stdout
+    assert "  1 capability added: AI Cost Management" in out.stdout
     saved = Path(env["PLANNER_MODEL_DIR"]) / "acme-finops-v1.json"
     assert saved.is_file() and json.loads(saved.read_text(encoding="utf-8"))["revision"] == 1
 

@@ -97,7 +97,15 @@ def test_export_through_the_real_entry_point(project_file: Path, tmp_path: Path)
     )
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
-    assert load_workbook(out).sheetnames == ["Summary", "Assessment", "Roadmap", "Method"]
+    assert load_workbook(out).sheetnames == [
+        "Summary",
+        "Assessment",
+        "Roadmap",
+        "Gantt",
+        "KPIs",
+        "Method",
+        "Chart data",
+    ]
 
 
 def test_an_existing_export_is_kept_unless_force(project_file: Path, capsys) -> None:

@@ -34,10 +34,11 @@ def shown(item: InitiativeRow) -> str:
 
 
 def section(pages: list[str], first: str, until: str) -> str:
-    """Return the report's text from ``first`` up to the next ``until`` (wherever the pages break)."""
-    text = " ".join(pages)
-    start = text.index(first)
-    return text[start : text.index(until, start + len(first))]
+    """Return the text from ``first`` up to ``until`` (the contents page left out)."""
+    start = next(n for n, page in enumerate(pages) if first in page and "Contents Executive summary" not in page)
+    text = " ".join(pages[start:])
+    begin = text.index(first)
+    return text[begin : text.index(until, begin)]
 
 
 @pytest.fixture(scope="module")
@@ -83,7 +84,7 @@ def test_a_dated_report_never_says_month_n(long_pages) -> None:
 
 def test_the_roadmap_is_grouped_by_horizon_in_calendar_months(long_pages) -> None:
     report, pages = long_pages
-    roadmap = section(pages, f"Roadmap {len(report.scheduled)} initiatives", "Appendix: method")
+    roadmap = section(pages, "Initiatives by horizon", "KPIs to track")
     headings = [
         f"{h.name} · {h.span_label} · {len(h.initiatives)} initiative" for h in report.horizons if h.initiatives
     ]
@@ -92,24 +93,50 @@ def test_the_roadmap_is_grouped_by_horizon_in_calendar_months(long_pages) -> Non
     for horizon in report.horizons:
         for item in horizon.initiatives:
             assert f"{item.ref} {item.title}" in roadmap
-            assert (
-                f"{item.capability_name} {item.phase_name} {item.owner} {shown(item)} {item.duration} month" in roadmap
-            )
+            line = f"{item.capability_name} {item.phase_name} {item.owner} {item.effort} {shown(item)} {item.duration} month"
+            assert line in roadmap
     deferred = report.unscheduled[0]
     assert "Deferred or dropped · 1 initiative, not scheduled" in roadmap
     assert roadmap.index(deferred.title) > roadmap.index("Deferred or dropped")
 
 
-def test_the_gantt_chart_has_calendar_month_headers(long_pages) -> None:
-    report, pages = long_pages
-    gantt = next(page for page in pages if "Maturity: " in page)  # the chart's legend
-    assert "2027" in gantt and "2028" in gantt
-    step = 1 if report.months <= 24 else 3 if report.months <= 48 else 6
-    names = [MONTH_NAMES[m] for m in range(0, 12, step)]
-    assert " ".join(names[:4]) in gantt
-    assert "Month" not in gantt.split("Maturity:")[0]
-    heading = next(page for page in pages if f"Roadmap {len(report.scheduled)} initiatives" in page)
-    assert "Maturity: " in heading  # the chart starts under the introduction, not on a page of its own
+def gantt_pages(report: ReportData, data: bytes) -> list[tuple[str, bool]]:
+    """Return the Gantt chart's pages: their text and whether each is landscape."""
+    reader = PdfReader(io.BytesIO(data))
+    found = []
+    for page in reader.pages:
+        text = " ".join(page.extract_text().split())
+        if found and "Initiatives by horizon" in text:
+            break
+        if found or f"Roadmap {len(report.scheduled)} initiatives" in text:
+            found.append((text, float(page.mediabox.width) > float(page.mediabox.height)))
+    return found
+
+
+def test_the_gantt_chart_is_on_landscape_pages_in_calendar_months_with_every_initiative(long_pages, long_plan) -> None:
+    report, _ = long_pages
+    data, _ = pdf_bytes(report)
+    pages = gantt_pages(report, data)
+    assert pages and all(landscape for _, landscape in pages)
+    gantt = " ".join(text for text, _ in pages)
+    assert "Maturity: " in pages[0][0]  # the legend, under the introduction
+    assert "2027" in gantt and "2028" in gantt and "Month" not in gantt
+    assert report.months > 24  # a long plan: a month name over every second month
+    assert "Jan Mar May Jul Sep Nov" in gantt
+    for text, _ in pages:  # the header repeats on every page
+        assert "# Initiative Capability" in text
+    for horizon in report.horizons:
+        if horizon.initiatives:
+            assert f"{horizon.name} · {horizon.span_label} · {len(horizon.initiatives)} initiative" in gantt
+        for item in horizon.initiatives:
+            assert f"{item.ref} {item.title} {item.capability_name}" in gantt
+
+
+def test_a_short_plan_names_every_month_in_its_gantt_chart(model: CapabilityModel) -> None:
+    report = build_report(planned(enterprise(model)))
+    assert report.months <= 24
+    pages = gantt_pages(report, pdf_bytes(report)[0])
+    assert " ".join(MONTH_NAMES) in pages[0][0]
 
 
 def test_the_warnings_are_printed_in_the_roadmap_section_with_the_long_plan_warning(long_pages) -> None:
@@ -117,12 +144,13 @@ def test_the_warnings_are_printed_in_the_roadmap_section_with_the_long_plan_warn
     assert report.months > LONG_PLAN_MONTHS
     long = next(w for w in report.warnings if w.startswith(f"The plan runs {report.months} months"))
     heading = f"Roadmap {len(report.scheduled)} initiatives"
-    roadmap = section(pages, heading, "Appendix: method")
+    roadmap = section(pages, heading, "KPIs to track")
     assert "Points to note about this plan" in roadmap
     for warning in report.warnings:
         assert warning in roadmap
     assert long in roadmap
-    assert "Points to note" not in " ".join(pages[: pages.index(next(p for p in pages if heading in p))])
+    before = pages[2 : pages.index(next(p for p in pages if heading in p))]  # after the cover and the contents
+    assert "Points to note" not in " ".join(before)
 
 
 def test_a_stale_roadmap_says_it_predates_the_latest_scores(model: CapabilityModel) -> None:

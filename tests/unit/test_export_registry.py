@@ -37,8 +37,8 @@ def _reopen(suffix: str, data: bytes) -> int:
 def test_the_registry_lists_each_format_once_in_display_order() -> None:
     found = exporters()
     assert [(e.id, e.label, e.noun, e.suffix, e.steps) for e in found] == [
-        ("xlsx", "Excel workbook", "workbook", ".xlsx", 4),
-        ("pdf", "PDF report", "report", ".pdf", 5),
+        ("xlsx", "Excel workbook", "workbook", ".xlsx", 6),
+        ("pdf", "PDF report", "report", ".pdf", 6),
     ]
     assert exporter("pdf").suffix == ".pdf"
     with pytest.raises(KeyError):
@@ -62,7 +62,7 @@ def test_export_to_file_reports_writing_and_keeps_an_earlier_file(demo_report: R
     path = tmp_path / "demo.xlsx"
     assert export_to_file(chosen, demo_report, path, steps.append) == ()
     assert steps[-1] == "Writing demo.xlsx" and len(steps) == chosen.steps + 1
-    assert _reopen(".xlsx", path.read_bytes()) == 4
+    assert _reopen(".xlsx", path.read_bytes()) == 7  # six sheets and the hidden chart data
     with pytest.raises(ExportError, match=r"x\.xlsx: the workbook could not be written"):
         export_to_file(chosen, demo_report, tmp_path / "missing" / "x.xlsx")
 

@@ -43,7 +43,8 @@ def _column(ws, title: str, row: int = 1) -> int:
 
 
 def test_sheets_charts_and_properties(book) -> None:
-    assert book.sheetnames == list(SHEETS)
+    assert book.sheetnames == [*SHEETS, "Chart data"]
+    assert [ws.title for ws in book.worksheets if ws.sheet_state == "visible"] == list(SHEETS)
     charts = book["Summary"]._charts
     assert {type(c).__name__ for c in charts} == {"BarChart", "RadarChart"}
     assert CLIENT in book.properties.title

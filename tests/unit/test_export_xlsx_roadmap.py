@@ -98,10 +98,16 @@ def test_the_gantt_band_is_in_calendar_months_with_the_horizons_over_it(edited: 
         assert ws.cell(HEADER_ROW - 1, GANTT + horizon.start_month).value == horizon.name
         if horizon.start_month:
             assert ws.cell(HEADER_ROW + 1, GANTT + horizon.start_month).border.left.style == "medium"
-    assert ws.cell(HEADER_ROW + 1, GANTT + 1).border.left.style is None
+    assert ws.cell(HEADER_ROW + 1, GANTT + 1).border.left.style in ("hair", "thin")  # a month rule, not a horizon's
     for r, item in enumerate(report.initiatives, start=HEADER_ROW + 1):
         filled = [m for m in range(report.months) if ws.cell(r, GANTT + m).fill.fill_type == "solid"]
         assert filled == (list(range(item.start_month, item.end_month)) if item.scheduled else [])
+        for m in filled:  # each month of a bar ruled apart in white: bars read as months and never run together
+            border = ws.cell(r, GANTT + m).border
+            assert border.top.style == border.bottom.style == "thin" and border.bottom.color.rgb.endswith("FFFFFF")
+            if m not in [h.start_month for h in report.horizons]:
+                assert border.left.style == border.right.style == "thin"
+        assert all(ws.cell(r, GANTT + m).border.left.style for m in range(report.months))  # every month ruled
 
 
 def test_an_undated_plan_shows_month_numbers(model: CapabilityModel) -> None:
@@ -160,3 +166,33 @@ def test_the_pdf_and_the_workbook_count_the_same_plan(edited: Project) -> None:
         assert f"{horizon.name} {horizon.span_label} {count} " in pdf
     assert facts["Initiatives"] == f"{len(report.scheduled)} over {report.months} months ({report.plan_span_label})"
     assert f"{len(report.scheduled)} initiatives, {report.plan_span_label} ({report.months} months)" in pdf
+
+
+def test_the_gantt_sheet_reads_as_calendar_months_with_bars_ruled_apart(edited: Project) -> None:
+    from exports.xlsx.gantt import GANTT_HEADER_ROW
+
+    report = build_report(edited)
+    ws = book_of(report)["Gantt"]
+    first = 4
+    start = edited.engagement.start_date or ""
+    for month in range(report.months):  # a month name over every month, the year over its months
+        cell = ws.cell(GANTT_HEADER_ROW, first + month)
+        assert cell.is_date and cell.value == first_day(start, month) and cell.number_format == "mmm"
+    years = [ws.cell(GANTT_HEADER_ROW - 1, c).value for c in range(first, first + report.months)]
+    assert [y for y in years if y] == sorted({str(first_day(start, m).year) for m in range(report.months)})
+    rows = {ws.cell(r, 1).value: r for r in range(GANTT_HEADER_ROW + 1, ws.max_row + 1) if ws.cell(r, 3).value}
+    assert sorted(rows) == sorted(int(i.ref) for i in report.scheduled)
+    for item in report.scheduled:
+        r = rows[int(item.ref)]
+        assert (ws.cell(r, 2).value, ws.cell(r, 3).value) == (item.title, item.capability_name)
+        filled = [m for m in range(report.months) if ws.cell(r, first + m).fill.fgColor.rgb.endswith(level_rgb(item))]
+        assert filled == list(range(item.start_month, item.end_month))
+        for m in filled:
+            assert ws.cell(r, first + m).border.bottom.color.rgb.endswith("FFFFFF")
+    assert ws.print_title_rows and ws.page_setup.orientation == "landscape"
+
+
+def level_rgb(item) -> str:  # type: ignore[no-untyped-def]
+    from planner.charts.palette import excel_rgb, level_colour, level_tint
+
+    return excel_rgb(level_tint(item.phase, 0.45) if item.status == "done" else level_colour(item.phase))[-6:]

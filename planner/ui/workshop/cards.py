@@ -47,7 +47,7 @@ class AnchorCell(QLabel):
 
     clicked = Signal()
 
-    def __init__(self, key: str, text: str, parent: QWidget | None = None) -> None:
+    def __init__(self, key: str, text: str, parent: QWidget | None = None, *, shrink: bool = True) -> None:
         super().__init__(parent)
         self.key, self.statement = key, text
         self.setObjectName("anchorCell")
@@ -56,7 +56,8 @@ class AnchorCell(QLabel):
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.setText(f"<b>{html.escape(key)}</b>&nbsp;&nbsp;{html.escape(text)}")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        _shrinkable(self)
+        if shrink:  # a statement wraps to any width; an option's one or two words must stay whole
+            _shrinkable(self)
         self.chosen = False
         self.setProperty("chosen", False)
 
@@ -216,7 +217,7 @@ class ChoiceCard(WorkshopCard):
         self.options = list(options)
         self.title = QLabel(html.escape(title))
         self.title.setObjectName("workshopLens")
-        self.cells = [AnchorCell(str(digit), label) for digit, label, _value in self.options]
+        self.cells = [AnchorCell(str(digit), label, shrink=False) for digit, label, _value in self.options]
         row = QHBoxLayout()
         row.setSpacing(6)
         for cell, (_digit, _label, value) in zip(self.cells, self.options, strict=True):

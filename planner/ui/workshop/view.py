@@ -22,9 +22,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QSizePolicy, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from planner.charts.palette import level_colour
 from planner.model.edits import Change, ChangeKind
@@ -97,9 +106,9 @@ class WorkshopView(QWidget):
         )
         self.target_card.chosen.connect(lambda value: self._push("target", value))
         low, high = IMPORTANCE_RANGE
-        words = {low: f"{low} low", high: f"{high} critical"}
+        words = {low: "low", high: "critical"}
         self.importance_card = ChoiceCard(
-            "Importance to the client", [(n, words.get(n, str(n)), n) for n in range(low, high + 1)]
+            "Importance to the client", [(n, words.get(n, ""), n) for n in range(low, high + 1)]
         )
         self.importance_card.chosen.connect(lambda value: self._push("importance", value))
         self.cards: list[WorkshopCard] = [*self.lens_cards, self.target_card, self.importance_card]
@@ -133,15 +142,13 @@ class WorkshopView(QWidget):
         body_layout.setContentsMargins(0, 0, 8, 0)
         body_layout.setSpacing(8)
         body_layout.addWidget(self.summary)
-        body_layout.addWidget(self.inline_questions)
         body_layout.addWidget(self.na_banner)
         body_layout.addWidget(self.na_reason)
+        body_layout.addWidget(self.inline_questions)
         for card in self.lens_cards:
             body_layout.addWidget(card)
-        choices = QHBoxLayout()
-        choices.addWidget(self.target_card, 4)
-        choices.addWidget(self.importance_card, 5)
-        body_layout.addLayout(choices)
+        body_layout.addWidget(self.target_card)  # one under the other: side by side they would need
+        body_layout.addWidget(self.importance_card)  # more than a small screen's width at a large text size
         body_layout.addStretch(1)
         self.body_scroll = QScrollArea()
         self.body_scroll.setWidget(body)
@@ -207,6 +214,12 @@ class WorkshopView(QWidget):
         super().resizeEvent(event)
         self._reflow()
 
+    def changeEvent(self, event: QEvent) -> None:
+        """A new text size (font or style sheet) may change how many statements fit side by side."""
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            QTimer.singleShot(0, self, self._reflow)
+
     def _reflow(self) -> None:
         """Lay out for the room: statements side by side while each gets a readable line.
 
@@ -269,8 +282,15 @@ class WorkshopView(QWidget):
         first = next((c for c in self.lens_cards if c.isEnabled() and scores.get(c.lens.id) is None), None)
         target = first or (chain[0] if chain else None)
         if target is not None:
-            target.setFocus(Qt.FocusReason.OtherFocusReason)
-            self.body_scroll.ensureWidgetVisible(target, 0, 8)
+            self._focus(target, Qt.FocusReason.OtherFocusReason)
+
+    def _focus(self, widget: QWidget, reason: Qt.FocusReason) -> None:
+        """Give ``widget`` the keyboard and scroll it into view (the reason field with its banner)."""
+        widget.setFocus(reason)
+        if widget is self.na_reason:  # just shown, right under the summary: the top of the page
+            self.body_scroll.verticalScrollBar().setValue(0)
+        else:
+            self.body_scroll.ensureWidgetVisible(widget, 0, 8)
 
     def move_focus(self, widget: QWidget, step: int) -> None:
         """Move the keyboard from ``widget`` to the previous or next one of the chain (no wrapping)."""
@@ -278,8 +298,7 @@ class WorkshopView(QWidget):
         if widget in chain:
             position = chain.index(widget) + step
             if 0 <= position < len(chain):
-                chain[position].setFocus(Qt.FocusReason.TabFocusReason)
-                self.body_scroll.ensureWidgetVisible(chain[position], 0, 8)
+                self._focus(chain[position], Qt.FocusReason.TabFocusReason)
 
     def focusNextPrevChild(self, next: bool) -> bool:  # Qt names the argument
         """Tab and Shift+Tab walk the cards (wrapping), never the buttons or the scroll area."""
@@ -289,8 +308,7 @@ class WorkshopView(QWidget):
         focused = self.focusWidget()
         position = chain.index(focused) if focused in chain else -1
         target = chain[(position + (1 if next else -1)) % len(chain)]
-        target.setFocus(Qt.FocusReason.TabFocusReason if next else Qt.FocusReason.BacktabFocusReason)
-        self.body_scroll.ensureWidgetVisible(target, 0, 8)
+        self._focus(target, Qt.FocusReason.TabFocusReason if next else Qt.FocusReason.BacktabFocusReason)
         return True
 
     # -- toggles -------------------------------------------------------------------------------
@@ -326,7 +344,7 @@ class WorkshopView(QWidget):
         applicable = found.applicable if found else True
         self._push("applicable", not applicable)
         if applicable:
-            self.na_reason.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            self._focus(self.na_reason, Qt.FocusReason.ShortcutFocusReason)
         else:
             self.take_focus()
 
