@@ -393,8 +393,9 @@ class ReportDoc(BaseDocTemplate):  # type: ignore[misc]
         return float(canvas._pagesize[0]) - 2.0 * float(MARGIN)
 
     def _body_page(self, canvas: Canvas, doc: Any) -> None:
-        draw_watermark(canvas, self.marks, *PAGE)
-        draw_page_marks(canvas, self.marks, *PAGE)
+        size = (float(canvas._pagesize[0]), float(canvas._pagesize[1]))  # landscape pages carry the marks too
+        draw_watermark(canvas, self.marks, *size)
+        draw_page_marks(canvas, self.marks, *size)
         canvas.saveState()
         width = self._page_width(canvas)
         top = canvas._pagesize[1] - MARGIN + 2 * mm
@@ -410,7 +411,7 @@ class ReportDoc(BaseDocTemplate):  # type: ignore[misc]
         _, height = self.footer_left.wrap(width * 0.75, 20 * mm)
         self.footer_left.drawOn(canvas, self.leftMargin, MARGIN - 3 * mm - height)
         if self.footer_contact is not None:
-            _, below = self.footer_contact.wrap(self.width * 0.75, 20 * mm)
+            _, below = self.footer_contact.wrap(width * 0.75, 20 * mm)
             self.footer_contact.drawOn(canvas, self.leftMargin, MARGIN - 4 * mm - height - below)
         canvas.restoreState()
 

@@ -6,6 +6,7 @@ import datetime as dt
 import io
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from openpyxl import load_workbook
@@ -125,3 +126,22 @@ def test_planner_export_honours_the_options_and_firm_kept_in_the_project(
     whole = " ".join(text)
     assert "Quarterly review" in text[0] and "Assessment detail" in whole and "Bars take the colour" not in whole
     assert "Appendix: method" not in whole and CONTACT in text[1]
+
+
+def test_the_marks_and_the_firm_sit_inside_every_page_landscape_ones_too(branded: tuple[bytes, bytes]) -> None:
+    reader = PdfReader(io.BytesIO(branded[0]))
+    landscape = 0
+    for page in reader.pages[1:]:
+        width, height = float(page.mediabox.width), float(page.mediabox.height)
+        landscape += width > height
+        found: list[tuple[str, float]] = []
+
+        def visit(text: str, cm: Any, tm: Any, *_: Any, found: list[tuple[str, float]] = found) -> None:
+            if text.strip():
+                found.append((text, tm[5] * cm[3] + cm[5]))
+
+        page.extract_text(visitor_text=visit)
+        draft = [y for text, y in found if text.startswith("DRAFT:")]
+        assert draft and all(0 < y < height for y in draft)
+        assert any("Northwind Advisory" in text and 0 < y < height for text, y in found)
+    assert landscape >= 1
