@@ -24,7 +24,7 @@ from exports.pdf.contents import Contents
 from exports.pdf.cut import Cuts
 from exports.pdf.fonts import BODY_FONT, FontKit
 from exports.pdf.layout import NOTICE, NOTICE_FILL, FixedBox, Para, ReportTable, Styles, colour
-from planner.charts.palette import ACCENT, GRID, INK, LIGHT_FILL, level_tint
+from planner.charts.palette import GRID, INK, LIGHT_FILL, level_tint
 from planner.report.data import ReportData
 from planner.report.formatting import level_text
 
@@ -108,7 +108,10 @@ class Ctx:
             ("LINEBELOW", (0, 0), (-1, -1), 0.4, colour(GRID)),
         ]
         if header:
-            commands += [("BACKGROUND", (0, 0), (-1, 0), colour(ACCENT)), ("VALIGN", (0, 0), (-1, 0), "MIDDLE")]
+            commands += [
+                ("BACKGROUND", (0, 0), (-1, 0), colour(self.styles.head_fill)),
+                ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
+            ]
         if zebra:
             commands.append(("ROWBACKGROUNDS", (0, 1 if header else 0), (-1, -1), [colors.white, colour(LIGHT_FILL)]))
         table.setStyle(TableStyle([*commands, *extra]))

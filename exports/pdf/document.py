@@ -15,6 +15,7 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from exports.base import BytesExporter, export_to_file
 from exports.text import one_line
@@ -42,28 +43,27 @@ def pdf_bytes(
     """
     from exports.pdf.contents import Contents, ContentsPage
     from exports.pdf.context import Ctx
-    from exports.pdf.detail import appendix, assessment_detail
     from exports.pdf.fonts import FontKit
-    from exports.pdf.kpis import kpi_section
     from exports.pdf.layout import ReportDoc, make_styles
-    from exports.pdf.progress import progress_section
-    from exports.pdf.roadmap import roadmap_section
-    from exports.pdf.story import charts_section, cover, executive_summary
+    from exports.pdf.story import cover
     from planner.report.marks import deliverable_marks
 
     fonts = FontKit.load()
-    styles = make_styles()
+    brand = report.brand
+    styles = make_styles(brand.primary if brand is not None else "")
     buffer = io.BytesIO()
-    title = report.title or "FinOps maturity assessment"
+    title = report.cover_title or report.title or "FinOps maturity assessment"
     doc = ReportDoc(
         buffer,
         fonts,
         styles,
         report.client,
         title,
-        report.firm,
+        brand.name if brand is not None and brand.name else report.firm,
         internal=report.include_internal,
         marks=deliverable_marks(report),
+        brand=brand,
+        confidentiality=report.confidentiality,
         title=one_line(f"{title} - {report.client}")[:250],
         author=one_line(", ".join(x for x in (report.consultant, report.firm) if x))[:250],
         subject="FinOps maturity assessment and roadmap",
@@ -75,27 +75,74 @@ def pdf_bytes(
     ctx = Ctx(report, fonts, styles, doc.width, raster=raster_charts, contents=contents)
     story = cover(ctx)
     story.append(doc.next_is_body())
-    sections = zip(
-        SECTIONS,
-        (executive_summary, charts_section, assessment_detail, roadmap_section, kpi_section, appendix),
-        strict=True,
-    )
     from reportlab.platypus import PageBreak
 
-    story += [PageBreak(), ctx.text("Contents", styles.h1), ContentsPage(contents, fonts, styles.body), PageBreak()]
-    for name, section in sections:
+    story += [PageBreak(), ctx.text("Contents", styles.h1), ContentsPage(contents, fonts, styles.body)]
+    body: list[Any] = []
+    for name in SECTIONS:
         if progress is not None:
             progress(name)
-        story += section(ctx)
-        if section is executive_summary:
-            story += progress_section(ctx)  # "Progress since <date>": only for a project with an earlier round
-        if name == "assessment detail":
-            from exports.pdf.views import views_section
-
-            story += views_section(ctx)
+        part = _section(ctx, name)
+        if part and not body and not _opens_a_page(part):
+            part = [PageBreak(), *part]  # the first section chosen starts on the page after the contents
+        body += part
+    story += body
     _build_binary(doc, story)
     warnings = [w for w in [fonts.warning(), ctx.cuts.warning()] if w]
     return buffer.getvalue(), warnings
+
+
+def _opens_a_page(part: list[Any]) -> bool:
+    """Whether a section starts with its own page break (after a page template switch, if any).
+
+    The first section chosen follows the contents page: one that breaks the page itself needs no
+    break before it, or the reader would find a blank page.
+    """
+    from reportlab.platypus import NextPageTemplate, PageBreak
+
+    for flowable in part:
+        if isinstance(flowable, PageBreak):
+            return True
+        if not isinstance(flowable, NextPageTemplate):
+            return False
+    return False
+
+
+def _section(ctx: Any, name: str) -> list[Any]:
+    """Return one step of the report: the parts of it the report's options include.
+
+    The executive summary step carries the progress since the last round (``progress``); the
+    assessment detail step carries where views diverged (``disagreements``); the appendix is the
+    ``method`` section. The contents page lists only the sections included.
+    """
+    from exports.pdf.detail import appendix, assessment_detail
+    from exports.pdf.kpis import kpi_section
+    from exports.pdf.progress import progress_section
+    from exports.pdf.roadmap import roadmap_section
+    from exports.pdf.story import charts_section, executive_summary
+    from exports.pdf.views import views_section
+
+    r = ctx.report
+    story: list[Any] = []
+    if name == "executive summary":
+        if r.has("executive_summary"):
+            story += executive_summary(ctx)
+        if r.has("progress"):
+            story += progress_section(ctx)  # "Progress since <date>": only for a project with an earlier round
+    elif name == "charts" and r.has("charts"):
+        story += charts_section(ctx)
+    elif name == "assessment detail":
+        if r.has("assessment_detail"):
+            story += assessment_detail(ctx)
+        if r.has("disagreements"):
+            story += views_section(ctx)
+    elif name == "roadmap" and r.has("roadmap"):
+        story += roadmap_section(ctx)
+    elif name == "KPIs" and r.has("kpis"):
+        story += kpi_section(ctx)
+    elif name == "appendix" and r.has("method"):
+        story += appendix(ctx)
+    return story
 
 
 def _build_binary(doc: object, story: list[object]) -> None:

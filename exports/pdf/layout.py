@@ -25,10 +25,12 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageTemplate, Paragraph, Table
 
+from exports.pdf.brand import LOGO_BOX, draw_cover_brand
 from exports.pdf.cut import one_line_of
 from exports.pdf.fonts import BODY_BOLD, BODY_FONT, FontKit
 from exports.pdf.marking import draw_cover_marks, draw_page_marks, draw_watermark
 from planner.charts.palette import ACCENT, GRID, INK, LIGHT_FILL, MUTED
+from planner.model.branding import FirmProfile
 from planner.report.marks import Mark
 
 __all__ = [
@@ -173,11 +175,17 @@ class Styles:
     notice_bullet: ParagraphStyle
     header: ParagraphStyle
     header_right: ParagraphStyle
+    #: The fill of table header rows and the cover band (the firm's primary colour when branded).
+    head_fill: str = ACCENT
 
 
-def make_styles() -> Styles:
-    """Return the report's paragraph styles (DejaVu Sans throughout)."""
-    ink, accent, muted = colour(INK), colour(ACCENT), colour(MUTED)
+def make_styles(primary: str = "") -> Styles:
+    """Return the report's paragraph styles (DejaVu Sans throughout); headings in ``primary`` when given.
+
+    Headings stay bold and larger than the text whatever their colour, so they read as headings
+    in black-and-white print too.
+    """
+    ink, accent, muted = colour(INK), colour(primary or ACCENT), colour(MUTED)
     body = ParagraphStyle("body", fontName=BODY_FONT, fontSize=9.5, leading=13.5, textColor=ink, spaceAfter=5)
     cell = ParagraphStyle("cell", parent=body, fontSize=8.3, leading=10.6, spaceAfter=0)
     return Styles(
@@ -246,6 +254,7 @@ def make_styles() -> Styles:
         header_right=ParagraphStyle(
             "header_right", parent=body, fontSize=7.8, leading=10, textColor=muted, alignment=TA_RIGHT
         ),
+        head_fill=primary or ACCENT,
     )
 
 
@@ -286,6 +295,8 @@ class ReportDoc(BaseDocTemplate):  # type: ignore[misc]
         *,
         internal: bool = False,
         marks: Sequence[Mark] = (),
+        brand: FirmProfile | None = None,
+        confidentiality: str = "",
         **info: Any,
     ) -> None:
         super().__init__(
@@ -303,9 +314,21 @@ class ReportDoc(BaseDocTemplate):  # type: ignore[misc]
         self.marks = tuple(marks)
         # drawn on the canvas, where nothing may run off the band: one short line each
         client, heading, firm = one_line_of(client), one_line_of(heading), one_line_of(firm, 80)
-        self.header_left = Para(fonts.markup(client), styles.header)
+        self.brand = brand
+        left = fonts.markup(client)
+        if brand is not None and brand.name:
+            left = f"<b>{fonts.markup(one_line_of(brand.name, 60))}</b>" + (f"  |  {left}" if left else "")
+        self.header_left = Para(left, styles.header)
         self.header_right = Para(fonts.markup(heading), styles.header_right)
         footer = "Confidential: prepared for " + fonts.markup(client) if client else "Confidential"
+        if confidentiality:
+            footer = fonts.markup(one_line_of(confidentiality, 120))
+        #: The firm's contact line under the footer (branded reports only).
+        self.footer_contact = (
+            Para(fonts.markup(one_line_of(brand.contact, 140)), styles.header)
+            if brand is not None and brand.contact
+            else None
+        )
         if internal:
             footer = (
                 '<font color="#B03A2E"><b>Internal: not for the client.</b> It contains the consultant\'s notes.</font>'
@@ -348,15 +371,18 @@ class ReportDoc(BaseDocTemplate):  # type: ignore[misc]
         draw_watermark(canvas, self.marks, *PAGE)
         draw_cover_marks(canvas, self.marks, self.leftMargin, self.width, PAGE[1] - 41 * mm)
         canvas.saveState()
-        canvas.setFillColor(colour(ACCENT))
+        canvas.setFillColor(colour(self.styles.head_fill))
         canvas.rect(0, PAGE[1] - 38 * mm, PAGE[0], 38 * mm, stroke=0, fill=1)
+        if self.brand is not None:
+            draw_cover_brand(canvas, self.brand, self.leftMargin + self.width, PAGE[1] - 38 * mm)
         canvas.setFillColor(colour(LIGHT_FILL))
         canvas.rect(0, 0, PAGE[0], 22 * mm, stroke=0, fill=1)
         y = PAGE[1] - 14 * mm
         for para in self.cover_band:
             if para is None:
                 continue
-            _, height = para.wrap(self.width, 30 * mm)
+            room = self.width - (LOGO_BOX[0] + 8 * mm if self.brand is not None and self.brand.logo else 0)
+            _, height = para.wrap(room, 30 * mm)
             para.drawOn(canvas, self.leftMargin, y - height)
             y -= height + 2 * mm
         canvas.restoreState()
@@ -367,8 +393,9 @@ class ReportDoc(BaseDocTemplate):  # type: ignore[misc]
         return float(canvas._pagesize[0]) - 2.0 * float(MARGIN)
 
     def _body_page(self, canvas: Canvas, doc: Any) -> None:
-        draw_watermark(canvas, self.marks, *PAGE)
-        draw_page_marks(canvas, self.marks, *PAGE)
+        size = (float(canvas._pagesize[0]), float(canvas._pagesize[1]))  # landscape pages carry the marks too
+        draw_watermark(canvas, self.marks, *size)
+        draw_page_marks(canvas, self.marks, *size)
         canvas.saveState()
         width = self._page_width(canvas)
         top = canvas._pagesize[1] - MARGIN + 2 * mm
@@ -376,12 +403,16 @@ class ReportDoc(BaseDocTemplate):  # type: ignore[misc]
         for para, x in ((self.header_left, self.leftMargin), (self.header_right, self.leftMargin + width - half)):
             _, height = para.wrap(half, 20 * mm)
             para.drawOn(canvas, x, top - height + 8)
-        canvas.setStrokeColor(colour(GRID))
+        accent = self.brand.accent if self.brand is not None and self.brand.accent else GRID
+        canvas.setStrokeColor(colour(accent))
         canvas.setLineWidth(0.6)
         canvas.line(self.leftMargin, top - 6, self.leftMargin + width, top - 6)
         canvas.line(self.leftMargin, MARGIN - 1 * mm, self.leftMargin + width, MARGIN - 1 * mm)
         _, height = self.footer_left.wrap(width * 0.75, 20 * mm)
         self.footer_left.drawOn(canvas, self.leftMargin, MARGIN - 3 * mm - height)
+        if self.footer_contact is not None:
+            _, below = self.footer_contact.wrap(width * 0.75, 20 * mm)
+            self.footer_contact.drawOn(canvas, self.leftMargin, MARGIN - 4 * mm - height - below)
         canvas.restoreState()
 
     def footer(self, canvas: Canvas, page: int, total: int) -> None:

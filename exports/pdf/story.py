@@ -45,7 +45,7 @@ def cover(ctx: Ctx) -> list[Flowable]:
         ("Capability model", r.model_name),
     ]
     story: list[Flowable] = [Spacer(1, 52 * mm)]
-    story.append(ctx.text(r.title or "FinOps maturity assessment and roadmap", s.cover_title))
+    story.append(ctx.text(r.cover_title or r.title or "FinOps maturity assessment and roadmap", s.cover_title))
     story.append(ctx.text(r.client or "(no client name)", s.cover_client))
     for label, value in meta:
         if value:
@@ -53,14 +53,19 @@ def cover(ctx: Ctx) -> list[Flowable]:
                 ctx.markup('<font color="#6B7785">{label}</font>   {value}', s.cover_meta, label=label, value=value)
             )
     story.append(Spacer(1, 40 * mm))
-    story.append(
-        ctx.markup(
-            "Confidential. This report was prepared for {client} and contains the findings of a FinOps maturity "
-            "assessment and the roadmap agreed from it.",
-            s.muted,
-            client=r.client or "the client",
+    if r.confidentiality:
+        story.append(ctx.text(r.confidentiality, s.muted, bold=True))
+    else:
+        story.append(
+            ctx.markup(
+                "Confidential. This report was prepared for {client} and contains the findings of a FinOps maturity "
+                "assessment and the roadmap agreed from it.",
+                s.muted,
+                client=r.client or "the client",
+            )
         )
-    )
+    if r.brand is not None and r.brand.disclaimer:
+        story += [Spacer(1, 3 * mm), ctx.text(r.brand.disclaimer, s.muted)]
     return story
 
 

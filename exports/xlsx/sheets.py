@@ -18,6 +18,7 @@ shown with one decimal), current level, target, gap, importance and the client-f
 
 from __future__ import annotations
 
+import io
 from typing import Any
 
 from openpyxl.chart import BarChart, RadarChart, Reference
@@ -62,12 +63,21 @@ def write_summary(w: SheetWriter, report: ReportData) -> None:
         ("Capability model", report.model_name),
         ("Generated on", report.generated_on),
     ]
+    brand = report.brand
+    if brand is not None:  # the firm's own name and contact (the engagement's firm when the profile has no name)
+        facts[3] = ("Firm", brand.name or report.firm)
+        facts.insert(4, ("Contact", brand.contact))
     row = 4
     for label, value in facts:
         w.text(row, 1, label, font=s.bold)
         w.text(row, 2, value)
         w.ws.merge_cells(start_row=row, start_column=2, end_row=row, end_column=6)
         row += 1
+    if brand is not None and brand.disclaimer:
+        _wrapped(w, row, brand.disclaimer, font=s.muted, what="the disclaimer")
+        row += 1
+    if brand is not None and brand.logo:
+        add_logo(w.ws, brand.logo, "E1")
     row += 1
     w.text(row, 1, "Overall maturity", font=s.section)
     row += 1
@@ -98,6 +108,15 @@ def write_summary(w: SheetWriter, report: ReportData) -> None:
     row = _roadmap_in_brief(w, report, row + 2)
     _chart_data_and_charts(w, report, domain_first, domain_last)
     w.print_setup(report.client, internal=report.include_internal)
+
+
+def add_logo(ws: Any, logo: bytes, anchor: str, height: int = 48) -> None:
+    """Place the firm's logo (PNG/JPEG bytes) at ``anchor``, ``height`` pixels high, proportions kept."""
+    from openpyxl.drawing.image import Image
+
+    image = Image(io.BytesIO(logo))
+    image.width, image.height = round(image.width * height / image.height), height
+    ws.add_image(image, anchor)
 
 
 def _wrapped(w: SheetWriter, row: int, text: str, *, font: Any = None, last_col: int = 6, what: str = "") -> Any:

@@ -228,7 +228,15 @@ def convert_project(project: Project, target: CapabilityModel) -> tuple[Project,
                 "cleared (kept in the file as former_role)."
             )
             person.role = ""
-    converted = Project(target, engagement, assessment, roadmap, project.saved_by, copy.deepcopy(project.extra))
+    converted = Project(
+        target,
+        engagement,
+        assessment,
+        roadmap,
+        project.saved_by,
+        copy.deepcopy(project.extra),
+        copy.deepcopy(project.report),
+    )
     return converted, report
 
 

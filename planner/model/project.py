@@ -18,6 +18,7 @@ from typing import Any
 
 from planner.model.capmodel import ORG_SIZES, CapabilityModel
 from planner.model.limits import DEFAULT_CAPACITY, DEFAULT_IMPORTANCE, DEFAULT_OWNER_CAPACITY, DEFAULT_WEIGHT
+from planner.model.reportsettings import ReportSettings
 
 __all__ = [
     "INITIATIVE_ORIGINS",
@@ -270,6 +271,8 @@ class Project:
     roadmap: Roadmap = field(default_factory=Roadmap)
     saved_by: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
+    #: Report options and the project's own firm profile (the optional ``report`` key).
+    report: ReportSettings = field(default_factory=ReportSettings)
 
 
 def default_phases(model: CapabilityModel) -> list[Phase]:

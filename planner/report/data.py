@@ -36,10 +36,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from planner.model.branding import FirmProfile
 from planner.model.calendar import month_label, month_span_label, parse_start
 from planner.model.capmodel import Attribution, CapabilityModel
 from planner.model.coverage import Coverage, State, coverage_of, state_of
 from planner.model.project import Project
+from planner.model.reportsettings import REPORT_SECTIONS
 from planner.model.scoring import CapabilityScore, Scorecard, score_project
 from planner.report.kpis import KpiRow, kpi_rows
 from planner.report.progress import ProgressReport, build_progress
@@ -196,6 +198,18 @@ class ReportData:
     views_named: bool = False
     #: The KPIs to track, capability by capability in model order (:mod:`planner.report.kpis`).
     kpis: tuple[KpiRow, ...] = ()
+    #: The firm's look (the project's own profile, else the preferences'; ``None``: the product's look).
+    brand: FirmProfile | None = None
+    #: The sections the report has (:data:`~planner.model.reportsettings.REPORT_SECTIONS` ids).
+    sections: tuple[str, ...] = REPORT_SECTIONS
+    #: The cover title chosen for this report (empty: the engagement title).
+    cover_title: str = ""
+    #: The confidentiality line of the cover and footers (empty: "Confidential: prepared for <client>").
+    confidentiality: str = ""
+
+    def has(self, section: str) -> bool:
+        """Whether the report includes ``section`` (one of :data:`~planner.model.reportsettings.REPORT_SECTIONS`)."""
+        return section in self.sections
 
     @property
     def capabilities(self) -> tuple[CapabilityRow, ...]:
@@ -282,6 +296,7 @@ def build_report(
     today: dt.date | None = None,
     scorecard: Scorecard | None = None,
     participant_names: bool = False,
+    profile: FirmProfile | None = None,
 ) -> ReportData:
     """Compute the report of a project.
 
@@ -292,6 +307,8 @@ def build_report(
         scorecard: the project's scores when the caller already has them (the desktop app keeps
             them up to date); computed here when not given.
         participant_names: name the participants where their views diverged (default: counts only).
+        profile: the firm profile of the preferences; the project's own (``report.firm``) wins.
+            An empty profile counts as none, so the report looks as without branding.
     """
     model = project.model
     eng = project.engagement
@@ -348,7 +365,15 @@ def build_report(
         views=views_part(project, names=participant_names),
         views_named=participant_names,
         kpis=kpi_rows(model, tracked),
+        brand=_brand(project.report.firm or profile),
+        sections=project.report.sections,
+        cover_title=project.report.cover_title,
+        confidentiality=project.report.confidentiality,
     )
+
+
+def _brand(profile: FirmProfile | None) -> FirmProfile | None:
+    return None if profile is None or profile.empty else profile
 
 
 def _capability_row(

@@ -15,11 +15,12 @@ from planner.model.modelload import ModelError, model_from_document
 from planner.model.project import Project
 from planner.storage.projectread import extra_keys, read_assessment, read_engagement
 from planner.storage.projectwrite import FORMAT, project_to_document
+from planner.storage.reportread import read_report_settings
 from planner.storage.roadmapread import read_roadmap
 
 __all__ = ["FORMAT", "DocumentInvalid", "document_problems", "project_from_document", "project_to_document"]
 
-_TOP = ("format", "schema_version", "saved_by", "model", "engagement", "assessment", "roadmap")
+_TOP = ("format", "schema_version", "saved_by", "model", "engagement", "assessment", "roadmap", "report")
 
 
 class DocumentInvalid(ValueError):
@@ -56,6 +57,7 @@ def project_from_document(document: dict[str, Any]) -> Project:
         check, model, check.obj(document.get("assessment", {}), "assessment"), engagement.participants
     )
     roadmap = read_roadmap(check, model, check.obj(document.get("roadmap", {}), "roadmap"))
+    report = read_report_settings(check, document.get("report"))
     if check.problems:
         raise DocumentInvalid(check.problems)
-    return Project(model, engagement, assessment, roadmap, saved_by, extra_keys(document, _TOP))
+    return Project(model, engagement, assessment, roadmap, saved_by, extra_keys(document, _TOP), report)

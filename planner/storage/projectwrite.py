@@ -20,6 +20,7 @@ from planner.model.project import (
     Round,
 )
 from planner.storage.migrate import CURRENT_SCHEMA
+from planner.storage.reportread import report_settings_document
 
 __all__ = ["FORMAT", "project_to_document"]
 
@@ -40,8 +41,15 @@ def project_to_document(project: Project) -> dict[str, Any]:
         "engagement": _engagement(project.engagement),
         "assessment": _assessment(project, project.assessment),
         "roadmap": _roadmap(project.roadmap),
+        **_report(project),
         **project.extra,
     }
+
+
+def _report(project: Project) -> dict[str, Any]:
+    """The optional ``report`` key: left out while every option is at its default."""
+    doc = report_settings_document(project.report)
+    return {} if doc is None else {"report": doc}
 
 
 def _engagement(eng: Engagement) -> dict[str, Any]:

@@ -50,6 +50,7 @@ from planner.model.roadmap import stale_reasons
 from planner.storage.targets import TargetRefused, check_targets, existing_targets, protected_files
 from planner.ui.document import Document
 from planner.ui.exporting import ExportJob, ExportRequest, ExportResult
+from planner.ui.reportoptions import ReportOptionsBox
 from planner.ui.roadmap.banner import stale_summary
 from planner.ui.settings import Settings
 
@@ -130,6 +131,7 @@ class ExportDialog(QDialog):
         )
         self.internal_note.setVisible(False)
         self.internal.toggled.connect(self.internal_note.setVisible)
+        self.options = ReportOptionsBox(doc.project.report, settings.firm_profile)
         self.stale = _notice("staleWarning", "#FFF4DC", "#E0A030", "#3D2A00")  # names the model's capabilities
         self.progress = QProgressBar()
         self.progress.setVisible(False)
@@ -154,11 +156,12 @@ class ExportDialog(QDialog):
         layout.addLayout(grid)
         layout.addWidget(self.internal)
         layout.addWidget(self.internal_note)
+        layout.addWidget(self.options)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
         layout.addLayout(self.after)
         layout.addWidget(self.buttons)
-        self.resize(720, 260)
+        self.resize(760, 440)
         self._validate()
         self._show_staleness()
         self._show_draft()
@@ -258,10 +261,22 @@ class ExportDialog(QDialog):
         request = self.request()
         if self.running or not request.steps or not self._may_write(request):
             return False
+        from planner.model.edits import EditRefused
+        from planner.model.reportedits import set_report_settings
         from planner.report.data import build_report
 
+        try:
+            edit = set_report_settings(self.doc.project, self.options.settings())
+        except EditRefused as exc:
+            self.status.setText(str(exc))
+            return False
+        if not edit.is_noop:
+            self.doc.push(edit)  # remembered in the project: the next export makes the same report
         report = build_report(
-            self.doc.project, include_internal=request.include_internal, scorecard=self.doc.scorecard()
+            self.doc.project,
+            include_internal=request.include_internal,
+            scorecard=self.doc.scorecard(),
+            profile=self.settings.firm_profile,
         )
         job = ExportJob(report, request)
         job.signals.progress.connect(self._progress)

@@ -74,6 +74,7 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     actions["undo"], actions["redo"] = undo, redo
     edit.addSeparator()
     add(edit, "weights", "Lens &weights…", lambda: _weights(window))
+    add(edit, "preferences", "&Preferences…", lambda: _preferences(window), "Ctrl+,")
 
     view = bar.addMenu("&View")
     add(view, "larger", "&Larger text", lambda: window.change_text_size(+1), _Key.ZoomIn, "Ctrl+=")
@@ -155,6 +156,12 @@ def _disagreements(window: MainWindow) -> None:
 
     if window.doc is not None:
         show_disagreements(window.doc, window)
+
+
+def _preferences(window: MainWindow) -> None:
+    from planner.ui.preferences import PreferencesDialog
+
+    PreferencesDialog(window.settings, window).exec()
 
 
 def _weights(window: MainWindow) -> None:

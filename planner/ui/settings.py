@@ -1,17 +1,21 @@
 """The app's own preferences (window geometry, recent files, text size, views), typed, over QSettings (INI).
 
-Only UI state lives here; project data never goes into settings. Every key is declared once below
+Only UI state and the consultant's own firm profile (:class:`~planner.model.branding.FirmProfile`,
+under ``firm/``, its logo as base64 PNG/JPEG bytes) live here; project data never goes into settings. Every key is declared once below
 with its type and default. The composition root passes an explicit INI path in tests and in the
 smoke test, so nothing touches the user's real settings there.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
 from planner import APP_ID, APP_NAME
+from planner.model.branding import FirmProfile, LogoError, colour_problems, logo_size
 
 __all__ = ["BOARD_GROUPINGS", "MAX_RECENT", "TEXT_SIZE_RANGE", "Settings"]
 
@@ -145,3 +149,39 @@ class Settings:
     @last_export_folder.setter
     def last_export_folder(self, value: Path) -> None:
         self._q.setValue("files/last_export_folder", str(value))
+
+    # -- firm profile --------------------------------------------------------------------------
+    @property
+    def firm_profile(self) -> FirmProfile:
+        """The firm profile used on every deliverable (empty: the product's own look).
+
+        A stored logo or colour that no longer passes the checks (a settings file edited by hand)
+        is dropped rather than put on a client's report.
+        """
+        texts = {
+            k: str(self._q.value(f"firm/{k}") or "") for k in ("name", "contact", "disclaimer", "primary", "accent")
+        }
+        try:
+            logo = base64.b64decode(str(self._q.value("firm/logo") or ""), validate=True)
+            if logo:
+                logo_size(logo, "in the preferences")
+        except (binascii.Error, ValueError, LogoError):
+            logo = b""
+        profile = FirmProfile(
+            texts["name"], logo, texts["primary"], texts["accent"], texts["contact"], texts["disclaimer"]
+        )
+        if colour_problems(profile):
+            profile = FirmProfile(profile.name, profile.logo, "", "", profile.contact, profile.disclaimer)
+        return profile
+
+    @firm_profile.setter
+    def firm_profile(self, value: FirmProfile) -> None:
+        for key, text in (
+            ("name", value.name),
+            ("contact", value.contact),
+            ("disclaimer", value.disclaimer),
+            ("primary", value.primary),
+            ("accent", value.accent),
+        ):
+            self._q.setValue(f"firm/{key}", text)
+        self._q.setValue("firm/logo", base64.b64encode(value.logo).decode("ascii"))
