@@ -88,7 +88,7 @@ def test_the_workshop_flow_on_a_firm_model(
     with_library = {c for c in order[:3] if model.capability(c).initiatives}
     assert planned == with_library
     assert {i.phase for i in doc.project.roadmap.initiatives} <= set(levels[1:])
-    warnings = [page.warnings.item(i).text() for i in range(page.warnings.count())]
+    warnings = page.warnings.texts()
     for cap in (c for c in order[:3] if c not in with_library):
         assert any(f"no initiatives for {model.capability(cap).name}" in w for w in warnings), warnings
     page.grab().save(str(tmp_path / "roadmap.png"))
