@@ -10,7 +10,7 @@ The navigator shows each capability's level, target and completeness, with overa
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
@@ -61,6 +61,8 @@ class AssessmentPage(QWidget):
         scroll.setWidget(self.panel)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.panel_scroll = scroll
+        scroll.viewport().installEventFilter(self)  # the panel stacks its columns when the view is narrow
         splitter = self.splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(left)
@@ -85,6 +87,11 @@ class AssessmentPage(QWidget):
         if order:
             self.select_capability(order[0], focus_lenses=False)
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.panel_scroll.viewport():
+            self.panel.fit_width(self.panel_scroll.viewport().width())
+        return super().eventFilter(watched, event)
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self._sized:
@@ -93,12 +100,14 @@ class AssessmentPage(QWidget):
     def _size_splitter(self) -> None:
         """Start the navigator wide enough for its names (once, when the page's width is known).
 
-        At most half the page, so the capability itself keeps the room; the navigator's minimum
+        At most half the page, and never so wide that the capability panel (its columns stacked)
+        would scroll sideways, so the capability itself keeps the room; the navigator's minimum
         width (every name readable) wins on a narrow screen, and the consultant can drag the divider.
         """
         total = sum(self.splitter.sizes())
         if total > 0 and self.isVisible():
-            left = max(self.tree.readable_width(), min(self.tree.comfortable_width(), total // 2))
+            room = total - self.splitter.handleWidth() - self.panel.narrowest_width()
+            left = max(self.tree.readable_width(), min(self.tree.comfortable_width(), total // 2, room))
             self.splitter.setSizes([left, max(1, total - left)])
             self._sized = True
 

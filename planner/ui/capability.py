@@ -17,6 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QCheckBox,
     QComboBox,
     QFormLayout,
@@ -103,7 +104,7 @@ class CapabilityPanel(QWidget):
         self.doc = doc
         self.cap_id: str = ""
         model = doc.project.model
-        self.title = _label(name="capabilityTitle", wrap=False)
+        self.title = _label(name="capabilityTitle", wrap=True)
         self.badge = _label(name="levelBadge", wrap=False)
         self.lenses = LensPanel(model.lenses)
         self.lenses.score_requested.connect(self._score)
@@ -180,8 +181,11 @@ class CapabilityPanel(QWidget):
             lay.addStretch(1)
             tabs.addTab(page, title)
         self.info_tabs = tabs
-        columns = QHBoxLayout()
-        columns.addLayout(left, 3)
+        self.score_column = QWidget()
+        self.score_column.setLayout(left)
+        left.setContentsMargins(0, 0, 0, 0)
+        columns = self.columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        columns.addWidget(self.score_column, 3)
         columns.addWidget(tabs, 2)
         notes = QGridLayout()
         for col, (title, field) in enumerate(
@@ -198,6 +202,37 @@ class CapabilityPanel(QWidget):
         layout.addLayout(header)
         layout.addLayout(columns, 1)
         layout.addLayout(notes)
+
+    def fit_width(self, available: int) -> None:
+        """Put the reference tabs beside the scoring column when both fit ``available`` pixels, else below it.
+
+        On a projector (1024x768) or with large text, side by side would push the tabs (and the
+        title) past the edge behind a horizontal scroll bar; stacked, everything stays in view.
+        """
+        spacing = max(0, self.columns.spacing())
+        outer = self.layout()
+        margins = outer.contentsMargins() if outer is not None else None
+        beside = (
+            self.score_column.minimumSizeHint().width()
+            + self.info_tabs.minimumSizeHint().width()
+            + spacing
+            + (margins.left() + margins.right() if margins is not None else 0)
+        )
+        direction = QBoxLayout.Direction.LeftToRight if available >= beside else QBoxLayout.Direction.TopToBottom
+        if self.columns.direction() != direction:
+            self.columns.setDirection(direction)
+
+    def narrowest_width(self) -> int:
+        """The narrowest the panel can be without scrolling sideways: its columns stacked."""
+        outer = self.layout()
+        margins = outer.contentsMargins() if outer is not None else None
+        widest = max(self.score_column.minimumSizeHint().width(), self.info_tabs.minimumSizeHint().width())
+        return widest + (margins.left() + margins.right() if margins is not None else 0)
+
+    @property
+    def stacked(self) -> bool:
+        """Whether the reference tabs sit below the scoring column (a narrow page)."""
+        return self.columns.direction() == QBoxLayout.Direction.TopToBottom
 
     # -- edits ---------------------------------------------------------------------------------
     def _score(self, lens_id: str, value: int | None) -> None:

@@ -191,3 +191,36 @@ def test_timeline_draws_arrows_only_for_the_selected_initiative(demo_window: Mai
     assert all(chosen.id in pair for pair in arrows)
     waiting = {i.id for i in items if chosen.id in i.depends_on}
     assert {target for source, target in arrows if source == chosen.id} == waiting
+
+
+def test_the_capability_panel_fits_its_page_without_scrolling_sideways(demo_window: MainWindow) -> None:
+    """At 1024x768 (and at the largest text) the reference tabs go below the scores, not off screen."""
+    demo_window.show_page("assessment")
+    page = demo_window.pages["assessment"]
+    assert isinstance(page, AssessmentPage)
+    _settle()
+    viewport = page.panel_scroll.viewport()
+    assert page.panel.stacked
+    total = sum(page.splitter.sizes())
+    if page.tree.readable_width() + page.panel.narrowest_width() > total:
+        pytest.skip("no width gives both the names and the panel their room; the panel scrolls")
+    assert page.panel.width() <= viewport.width()
+    assert not page.panel_scroll.horizontalScrollBar().isVisible()
+    title = page.panel.title
+    assert is_whole(shown_text(title.text(), title.font(), title.width(), title.height()), title.text())
+
+
+def test_the_capability_panel_keeps_its_columns_side_by_side_on_a_wide_screen(
+    make_window: Any, settings: Settings
+) -> None:
+    demo = demo_path()
+    assert demo is not None
+    window = make_window(demo)
+    window.resize(1900, 1000)
+    assert window.open_demo()
+    window.show_page("assessment")
+    _settle()
+    page = window.pages["assessment"]
+    assert isinstance(page, AssessmentPage)
+    assert not page.panel.stacked
+    assert page.panel.width() <= page.panel_scroll.viewport().width()

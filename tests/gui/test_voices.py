@@ -98,7 +98,7 @@ def test_votes_spread_and_the_median_as_consensus(window: MainWindow, model: Cap
     dialogs.answer("question", QMessageBox.StandardButton.Yes)
     votes.accept_median()
     assert doc.project.assessment.capabilities["allocation"].lenses["process"] == 3
-    page.panel.info_tabs.setCurrentWidget(votes)
+    page.panel.info_tabs.setCurrentWidget(votes.tab_page)
     _shot(page, "assessment-votes")
     doc.stack.undo()
     assert doc.project.assessment.capabilities["allocation"].lenses["process"] == before
@@ -172,7 +172,7 @@ def test_votes_panel_alone(window: MainWindow, model: CapabilityModel) -> None:
     page = window.pages["assessment"]
     assert isinstance(page, AssessmentPage)
     page.select_capability("allocation", focus_lenses=False)
-    page.panel.info_tabs.setCurrentWidget(page.votes)
+    page.panel.info_tabs.setCurrentWidget(page.votes.tab_page)
     assert page.votes.use_median.isVisible() and page.votes.agenda.isVisible()
     assert page.votes.hint.isVisible() and "spread" in page.votes.hint.text()
     _shot(page.votes, "votes-panel")

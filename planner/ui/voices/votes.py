@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -44,6 +45,7 @@ class VotesPanel(QWidget):
         super().__init__(parent)
         self.doc = doc
         self.cap_id = ""
+        self.tab_page: QWidget | None = None  # the Votes tab holding this panel, once attached
         self.setObjectName("votesPanel")
         self.grid = QGridLayout()
         self.grid.setHorizontalSpacing(6)
@@ -184,7 +186,13 @@ class VotesPanel(QWidget):
 def attach_votes(page: AssessmentPage) -> VotesPanel:
     """Add the Votes tab to the assessment page's capability panel and keep it on the shown capability."""
     panel = VotesPanel(page.doc)
-    page.panel.info_tabs.insertTab(0, panel, "Votes")
+    # in a scroll area: the grid of people and lenses must not set the narrowest width of the whole
+    # capability panel (on a projector its tabs go below the scores and must fit the page)
+    scroll = panel.tab_page = QScrollArea()
+    scroll.setWidget(panel)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+    page.panel.info_tabs.insertTab(0, scroll, "Votes")
 
     def follow() -> None:
         if panel.cap_id != page.panel.cap_id:
