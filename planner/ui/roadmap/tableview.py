@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtWidgets import (
@@ -143,16 +144,30 @@ class RoadmapTable(QWidget):
         # titles and names wrap and rows grow: a cut initiative title reads as a different initiative
         self.view.setWordWrap(True)
         self.view.setTextElideMode(Qt.TextElideMode.ElideNone)
-        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # rows fit their wrapped text once per change, not on every layout pass: a header in
+        # "resize to contents" mode reads every cell of the plan again each time (seconds on open)
+        self._rows_timer = QTimer(self)
+        self._rows_timer.setSingleShot(True)
+        self._rows_timer.setInterval(0)
+        self._rows_timer.timeout.connect(self.view.resizeRowsToContents)
+        for signal in (
+            self.proxy.layoutChanged,
+            self.proxy.modelReset,
+            self.proxy.rowsInserted,
+            self.proxy.dataChanged,
+        ):
+            signal.connect(lambda *_args: self._rows_timer.start())
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.view.activated.connect(self._activated)
         header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
         self._fit_columns()
+        for col, (key, _title) in enumerate(COLUMNS):  # after the wrapped ones: one measuring pass
+            if key not in _WRAPPED_CHARS:
+                header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
         header.setMinimumSectionSize(36)
-        header.sectionResized.connect(lambda *_args: self.view.resizeRowsToContents())
+        header.sectionResized.connect(lambda *_args: self._rows_timer.start())
         keys = [k for k, _ in COLUMNS]
         phases = [(p.id, p.name) for p in model.doc.project.roadmap.phases]
         for key, choices in (
