@@ -41,7 +41,7 @@ from planner.ui.errors import show_refusal
 from planner.ui.fields import TextField
 from planner.ui.lenses import LensPanel
 
-__all__ = ["CapabilityPanel", "push_field", "push_score"]
+__all__ = ["CapabilityPanel", "badge_text_and_colour", "push_field", "push_score"]
 
 
 def push_score(doc: Document, parent: QWidget, cap_id: str, lens_id: str, value: int | None) -> bool:
@@ -68,6 +68,15 @@ def push_field(doc: Document, parent: QWidget, cap_id: str, name: str, value: An
         show_refusal(parent, str(exc))
         return False
     return True
+
+
+def badge_text_and_colour(model: Any, score: Any, *, applicable: bool) -> tuple[str, str]:
+    """The words and colour of a capability's score badge ("Crawl · 45%", "Not scored", ...)."""
+    if not applicable:
+        return "Not applicable", level_colour(None)
+    if score.score is None:
+        return "Not scored", level_colour(None)
+    return score_and_level(score.score, model.level_name(score.level)), level_colour(score.level, model.level_ids)
 
 
 def _label(text: str = "", *, name: str = "", wrap: bool = True) -> QLabel:
@@ -296,13 +305,7 @@ class CapabilityPanel(QWidget):
             lines += ["", model.bands_note]
         self.explain.setText("\n".join(lines))
         self.kpis.setText(_kpi_text(model, self.cap_id, target))
-        if not applicable:
-            badge, colour = "Not applicable", level_colour(None)
-        elif score.score is None:
-            badge, colour = "Not scored", level_colour(None)
-        else:
-            badge = score_and_level(score.score, model.level_name(score.level))
-            colour = level_colour(score.level, model.level_ids)
+        badge, colour = badge_text_and_colour(model, score, applicable=applicable)
         self.badge.setText(badge)
         sheet = f"QLabel {{ background: {colour}; color: white; border-radius: 10px; padding: 4px 12px; font-weight: bold; }}"
         if self.badge.styleSheet() != sheet:  # re-styling is costly: only when the level changes

@@ -35,11 +35,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.charts.palette import level_colour
 from planner.model.edits import Change, ChangeKind
 from planner.model.limits import DEFAULT_IMPORTANCE, IMPORTANCE_RANGE
-from planner.report.formatting import score_and_level
-from planner.ui.capability import push_field, push_score
+from planner.ui.capability import badge_text_and_colour, push_field, push_score
 from planner.ui.document import Document
 from planner.ui.fields import TextField
 from planner.ui.workshop.cards import ChoiceCard, LensCard, WorkshopCard
@@ -383,13 +381,7 @@ class WorkshopView(QWidget):
         self.na_reason.setVisible(not applicable)
         self.na_reason.show_value(found.na_reason if found else "")
         score = self.doc.scorecard().capabilities[self.cap_id]
-        if not applicable:
-            badge, colour = "Not applicable", level_colour(None)
-        elif score.score is None:
-            badge, colour = "Not scored", level_colour(None)
-        else:
-            badge = score_and_level(score.score, model.level_name(score.level))
-            colour = level_colour(score.level, model.level_ids)
+        badge, colour = badge_text_and_colour(model, score, applicable=applicable)
         self.badge.setText(badge)
         sheet = f"QLabel {{ background: {colour}; color: white; border-radius: 10px; padding: 4px 14px; }}"
         if self.badge.styleSheet() != sheet:
