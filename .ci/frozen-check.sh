@@ -29,6 +29,15 @@ assert {"Summary", "Assessment", "Roadmap", "Method"} <= set(wb.sheetnames), wb.
 assert wb["Assessment"].max_row >= 23, wb["Assessment"].max_row
 print("frozen demo workbook:", ", ".join(wb.sheetnames))
 PY
+# the engagement cycle's commands: progress against the demo's earlier round, a questionnaire and
+# its answers read back, the model library and a model workbook
+"$app/planner" compare "$out/demo/demo.roadmap" --json > "$out/compare.json"
+grep -q '"done"' "$out/compare.json" || { echo "frozen compare: no done list"; exit 1; }
+"$app/planner" questionnaire "$out/demo/demo.roadmap" -o "$out/q.xlsx" --participant tom-becker
+"$app/planner" import "$out/demo/demo.roadmap" "$out/q.xlsx" > /dev/null
+"$app/planner" models
+"$app/planner" model export finops-2026 -o "$out/model.xlsx"
+"$app/planner" model check "$out/model.xlsx"
 "$app/FinOpsRoadmapPlanner" --smoke-test
 size=$(du -sm "$app" | cut -f1)
 echo "frozen build: ${size} MB in $app (goal: at most 180 MB)"
