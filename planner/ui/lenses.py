@@ -28,6 +28,24 @@ __all__ = ["LensPanel", "LensRow"]
 _DIGITS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(LENS_SCORE_MAX + 1)}
 
 
+def score_from_key(key: Qt.Key, value: int | None) -> tuple[int | None, bool] | None:
+    """What a key asks of a lens now scored ``value``: ``(new score, move on)``, or ``None`` if nothing.
+
+    Digits 0-4 score and move to the next lens; Delete or Backspace unscores; Left and Right lower
+    or raise the score by one. Shared by the assessment page and workshop mode, so both keep one
+    keyboard.
+    """
+    if key in _DIGITS:
+        return _DIGITS[key], True
+    if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+        return None, False
+    if key == Qt.Key.Key_Left and value is not None and value > 0:
+        return value - 1, False
+    if key == Qt.Key.Key_Right:
+        return (0 if value is None else min(LENS_SCORE_MAX, value + 1)), False
+    return None
+
+
 class LensRow(QFrame):
     """One lens: buttons 0-4 and the anchor sentence of the chosen score.
 
@@ -132,17 +150,13 @@ class LensRow(QFrame):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = Qt.Key(event.key())
         mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        asked = score_from_key(key, self.value) if mods == Qt.KeyboardModifier.NoModifier else None
         if mods != Qt.KeyboardModifier.NoModifier:
             super().keyPressEvent(event)
-        elif key in _DIGITS:
-            self.score_requested.emit(self.lens.id, _DIGITS[key])
-            self.move_requested.emit(+1)
-        elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
-            self.score_requested.emit(self.lens.id, None)
-        elif key == Qt.Key.Key_Left and self.value is not None and self.value > 0:
-            self.score_requested.emit(self.lens.id, self.value - 1)
-        elif key == Qt.Key.Key_Right:
-            self.score_requested.emit(self.lens.id, 0 if self.value is None else min(LENS_SCORE_MAX, self.value + 1))
+        elif asked is not None:
+            self.score_requested.emit(self.lens.id, asked[0])
+            if asked[1]:
+                self.move_requested.emit(+1)
         elif key == Qt.Key.Key_Up:
             self.move_requested.emit(-1)
         elif key == Qt.Key.Key_Down:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QSizePol
 
 from planner.model.capmodel import Lens
 from planner.model.limits import LENS_SCORE_MAX
+from planner.ui.lenses import score_from_key
 
 __all__ = ["AnchorCell", "ChoiceCard", "LensCard", "WorkshopCard"]
 
@@ -188,17 +189,12 @@ class LensCard(WorkshopCard):
         self.score_requested.emit(self.lens.id, n)
 
     def handle_key(self, key: Qt.Key) -> bool:
-        if key in _DIGITS and _DIGITS[key] <= LENS_SCORE_MAX:
-            self.score_requested.emit(self.lens.id, _DIGITS[key])
-            self.move_requested.emit(+1)
-        elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
-            self.score_requested.emit(self.lens.id, None)
-        elif key == Qt.Key.Key_Left and self.value is not None and self.value > 0:
-            self.score_requested.emit(self.lens.id, self.value - 1)
-        elif key == Qt.Key.Key_Right:
-            self.score_requested.emit(self.lens.id, 0 if self.value is None else min(LENS_SCORE_MAX, self.value + 1))
-        else:
+        asked = score_from_key(key, self.value)
+        if asked is None:
             return False
+        self.score_requested.emit(self.lens.id, asked[0])
+        if asked[1]:
+            self.move_requested.emit(+1)
         return True
 
 
